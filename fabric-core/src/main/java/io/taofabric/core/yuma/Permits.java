@@ -1,0 +1,44 @@
+package io.taofabric.core.yuma;
+
+import java.util.Arrays;
+
+/** Validator permits (spec §3.3): the top-k UIDs by stake among those with any stake. */
+public final class Permits {
+  private Permits() {}
+
+  /**
+   * {@code is_topk_nonzero}: true for non-zero values, then false for the {@code n − k} smallest
+   * by a stable ascending sort, so among equal values the lower UIDs lose first.
+   */
+  public static boolean[] topKNonZero(long[] values, int k) {
+    boolean[] result = new boolean[values.length];
+    for (int i = 0; i < values.length; i++) {
+      result[i] = values[i] != 0;
+    }
+    demoteSmallest(values, k, result);
+    return result;
+  }
+
+  /** {@code is_topk}: true for all but the {@code n − k} smallest (stable, lower UIDs first). */
+  public static boolean[] topK(long[] values, int k) {
+    boolean[] result = new boolean[values.length];
+    Arrays.fill(result, true);
+    demoteSmallest(values, k, result);
+    return result;
+  }
+
+  private static void demoteSmallest(long[] values, int k, boolean[] result) {
+    int n = values.length;
+    if (n < k) {
+      return;
+    }
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Long.compare(values[a], values[b])); // stable: ties keep UID order
+    for (int t = 0; t < n - k; t++) {
+      result[order[t]] = false;
+    }
+  }
+}

@@ -1,0 +1,273 @@
+package io.taofabric.core.yuma;
+
+import static io.taofabric.core.fixed.Fixed.addSat;
+import static io.taofabric.core.fixed.Fixed.ONE;
+import static io.taofabric.core.fixed.Fixed.div;
+import static io.taofabric.core.fixed.Fixed.mul;
+import static io.taofabric.core.fixed.Fixed.subSat;
+
+import java.util.Arrays;
+
+/**
+ * The reference's sparse matrix kernels (math.rs), on I32F32 values. Each returns a new matrix and
+ * leaves its arguments alone. Kernels that the reference writes as a dense pass over a row touch
+ * only the row's entries here and sort the touched columns, which gives the same ascending output
+ * without an n-wide scan per row.
+ */
+final class SparseOps {
+  private SparseOps() {}
+
+  /** Divides each row by its sum when the sum is positive. */
+  static SparseMatrix rowNormalize(SparseMatrix m) {
+    long[] v = m.valuesCopy();
+    for (int i = 0; i < m.rows(); i++) {
+      long sum = 0;
+      for (int k = m.start(i); k < m.end(i); k++) {
+        sum += v[k];
+      }
+      if (sum > 0) {
+        for (int k = m.start(i); k < m.end(i); k++) {
+          v[k] = div(v[k], sum);
+        }
+      }
+    }
+    return m.withValues(v);
+  }
+
+  /** Divides each entry by its column's (saturating) sum where that sum is non-zero. */
+  static SparseMatrix colNormalize(SparseMatrix m, int n) {
+    long[] colSum = new long[n];
+    for (int k = 0; k < m.entries(); k++) {
+      colSum[m.col(k)] = addSat(colSum[m.col(k)], m.value(k));
+    }
+    long[] v = m.valuesCopy();
+    for (int k = 0; k < v.length; k++) {
+      long s = colSum[m.col(k)];
+      if (s != 0) {
+        v[k] = div(v[k], s);
+      }
+    }
+    return m.withValues(v);
+  }
+
+  /** Divides each entry by its column's maximum where that maximum is positive. */
+  static SparseMatrix colMaxUpscale(SparseMatrix m, int n) {
+    long[] colMax = new long[n];
+    for (int k = 0; k < m.entries(); k++) {
+      colMax[m.col(k)] = Math.max(colMax[m.col(k)], m.value(k));
+    }
+    long[] v = m.valuesCopy();
+    for (int k = 0; k < v.length; k++) {
+      long max = colMax[m.col(k)];
+      if (max != 0) {
+        v[k] = div(v[k], max);
+      }
+    }
+    return m.withValues(v);
+  }
+
+  /** Clips entries above their column's threshold to it; drops them where the threshold is 0. */
+  static SparseMatrix colClip(SparseMatrix m, long[] threshold) {
+    SparseMatrix.Builder out = SparseMatrix.builder(m.entries());
+    for (int i = 0; i < m.rows(); i++) {
+      for (int k = m.start(i); k < m.end(i); k++) {
+        int j = m.col(k);
+        long v = m.value(k);
+        long t = j < threshold.length ? threshold[j] : 0;
+        if (t < v) {
+          if (t > 0) {
+            out.add(j, t);
+          }
+        } else {
+          out.add(j, v);
+        }
+      }
+      out.endRow();
+    }
+    return out.build();
+  }
+
+  /** Each row's plain sum. */
+  static long[] rowSums(SparseMatrix m) {
+    long[] sums = new long[m.rows()];
+    for (int i = 0; i < m.rows(); i++) {
+      long s = 0;
+      for (int k = m.start(i); k < m.end(i); k++) {
+        s += m.value(k);
+      }
+      sums[i] = s;
+    }
+    return sums;
+  }
+
+  /**
+   * {@code a + ratio * (b - a)} per cell; ratio 0 and 1 return the operands themselves, explicit
+   * zeros included, otherwise only positive cells survive, in ascending column order.
+   */
+  static SparseMatrix interpolate(SparseMatrix a, SparseMatrix b, int n, long ratio) {
+    if (ratio == 0) {
+      return a;
+    }
+    if (ratio == ONE) {
+      return b;
+    }
+    long[] left = new long[n];
+    long[] right = new long[n];
+    TouchedColumns touched = new TouchedColumns(n);
+    SparseMatrix.Builder out = SparseMatrix.builder(Math.max(a.entries(), b.entries()));
+    for (int i = 0; i < a.rows(); i++) {
+      for (int k = a.start(i); k < a.end(i); k++) {
+        left[a.col(k)] = a.value(k);
+        touched.mark(a.col(k));
+      }
+      for (int k = b.start(i); k < b.end(i); k++) {
+        right[b.col(k)] = b.value(k);
+        touched.mark(b.col(k));
+      }
+      int[] cols = touched.sorted();
+      for (int t = 0; t < touched.count(); t++) {
+        int j = cols[t];
+        long v = addSat(left[j], mul(ratio, subSat(right[j], left[j])));
+        if (v > 0) {
+          out.add(j, v);
+        }
+        left[j] = 0;
+        right[j] = 0;
+      }
+      touched.clear();
+      out.endRow();
+    }
+    return out.build();
+  }
+
+  /**
+   * {@code mat_ema_sparse}: {@code α·new + (1−α)·old} per cell, accumulating duplicates, keeping
+   * positive cells in ascending column order. Old bonds without a new entry decay.
+   */
+  static SparseMatrix ema(SparseMatrix fresh, SparseMatrix old, int n, long alpha) {
+    long oneMinusAlpha = subSat(ONE, alpha);
+    long[] acc = new long[n];
+    TouchedColumns touched = new TouchedColumns(n);
+    SparseMatrix.Builder out = SparseMatrix.builder(Math.max(fresh.entries(), old.entries()));
+    for (int i = 0; i < fresh.rows(); i++) {
+      for (int k = fresh.start(i); k < fresh.end(i); k++) {
+        int j = fresh.col(k);
+        acc[j] = addSat(acc[j], mul(alpha, fresh.value(k)));
+        touched.mark(j);
+      }
+      if (i < old.rows()) {
+        for (int k = old.start(i); k < old.end(i); k++) {
+          int j = old.col(k);
+          acc[j] = addSat(acc[j], mul(oneMinusAlpha, old.value(k)));
+          touched.mark(j);
+        }
+      }
+      int[] cols = touched.sorted();
+      for (int t = 0; t < touched.count(); t++) {
+        int j = cols[t];
+        if (acc[j] > 0) {
+          out.add(j, acc[j]);
+        }
+        acc[j] = 0;
+      }
+      touched.clear();
+      out.endRow();
+    }
+    return out.build();
+  }
+
+  /** α of each cell, asked for row by row in ascending row order. */
+  interface CellAlpha {
+    /** Called before the first {@link #at} of row {@code i}. */
+    default void beginRow(int i) {}
+
+    /** α of cell {@code (i, j)}, I32F32. */
+    long at(int i, int j);
+
+    /** Called after the last {@link #at} of row {@code i}. */
+    default void endRow(int i) {}
+  }
+
+  /**
+   * {@code mat_ema_alpha_sparse}: old bonds decay by {@code 1 − α}; then each entry of the new row,
+   * in its order, adds {@code α · w}, capped at 1, kept if positive. Old bonds whose column has no
+   * new entry are dropped, as the reference does.
+   */
+  static SparseMatrix emaPerCell(SparseMatrix fresh, SparseMatrix old, CellAlpha alpha) {
+    int n = fresh.rows();
+    if (old.rows() != n) {
+      return fresh;
+    }
+    long[] decayed = new long[maxColumn(fresh, old) + 1];
+    SparseMatrix.Builder out = SparseMatrix.builder(fresh.entries());
+    for (int i = 0; i < n; i++) {
+      alpha.beginRow(i);
+      for (int k = old.start(i); k < old.end(i); k++) {
+        int j = old.col(k);
+        decayed[j] = mul(subSat(ONE, alpha.at(i, j)), old.value(k));
+      }
+      for (int k = fresh.start(i); k < fresh.end(i); k++) {
+        int j = fresh.col(k);
+        long grown = Math.max(mul(alpha.at(i, j), fresh.value(k)), 0);
+        long value = Math.min(addSat(decayed[j], grown), ONE);
+        if (value > 0) {
+          out.add(j, value);
+        }
+      }
+      for (int k = old.start(i); k < old.end(i); k++) {
+        decayed[old.col(k)] = 0;
+      }
+      alpha.endRow(i);
+      out.endRow();
+    }
+    return out.build();
+  }
+
+  private static int maxColumn(SparseMatrix a, SparseMatrix b) {
+    int max = 0;
+    for (int k = 0; k < a.entries(); k++) {
+      max = Math.max(max, a.col(k));
+    }
+    for (int k = 0; k < b.entries(); k++) {
+      max = Math.max(max, b.col(k));
+    }
+    return max;
+  }
+
+  /** The set of columns a row pass has written, so only those are read back and reset. */
+  static final class TouchedColumns {
+    private final boolean[] marked;
+    private int[] cols = new int[16];
+    private int count;
+
+    TouchedColumns(int n) {
+      marked = new boolean[n];
+    }
+
+    void mark(int j) {
+      if (!marked[j]) {
+        marked[j] = true;
+        if (count == cols.length) {
+          cols = Arrays.copyOf(cols, count * 2);
+        }
+        cols[count++] = j;
+      }
+    }
+
+    int count() {
+      return count;
+    }
+
+    int[] sorted() {
+      Arrays.sort(cols, 0, count);
+      return cols;
+    }
+
+    void clear() {
+      for (int t = 0; t < count; t++) {
+        marked[cols[t]] = false;
+      }
+      count = 0;
+    }
+  }
+}
