@@ -1,0 +1,48 @@
+package io.taofabric.deploy;
+
+import io.taofabric.deploy.epoch.EpochCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code fabric}: the one entry point for users; bin/fabric runs it. */
+@Command(
+    name = "fabric",
+    mixinStandardHelpOptions = true,
+    versionProvider = FabricCli.Version.class,
+    description = "taofabric: a Bittensor-style network for machine intelligence on a Pekko cluster.",
+    subcommands = {EpochCommand.class, CommandLine.HelpCommand.class})
+public final class FabricCli implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Runs the command line and exits with its status. */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, for the launcher and for tests. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new FabricCli());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("fabric: internal error: " + e);
+          return 1;
+        });
+    return cli;
+  }
+
+  /** The version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = FabricCli.class.getPackage().getImplementationVersion();
+      return new String[] {"taofabric " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

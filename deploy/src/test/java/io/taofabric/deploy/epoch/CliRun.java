@@ -1,0 +1,57 @@
+package io.taofabric.deploy.epoch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taofabric.deploy.FabricCli;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/** Runs {@code fabric} in-process on a file and captures its exit status, stdout and stderr. */
+record CliRun(int exitCode, String out, String err) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static CliRun of(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = FabricCli.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute(args);
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
+  /** Writes {@code json} to a temporary file and runs {@code fabric epoch MODE file}. */
+  static CliRun epoch(String mode, String json) {
+    try {
+      Path file = Files.createTempFile("epoch-", ".json");
+      try {
+        Files.writeString(file, json);
+        return of("epoch", mode, file.toString());
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static CliRun epoch(String mode, JsonNode json) {
+    return epoch(mode, json.toString());
+  }
+
+  JsonNode json() {
+    if (exitCode != 0) {
+      throw new AssertionError("fabric exited " + exitCode + ": " + err);
+    }
+    try {
+      return JSON.readTree(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package io.taofabric.core.scenario;
+
+import io.taofabric.core.yuma.EpochResult;
+
+/** What one scenario step produced. */
+public sealed interface StepOutcome {
+  /** The step's operation name. */
+  String op();
+
+  /** A registration: the UID the hotkey got, or why it got none (nothing changed). */
+  record Registered(int uid, String rejection) implements StepOutcome {
+    @Override
+    public String op() {
+      return "register";
+    }
+  }
+
+  /** An epoch's results. */
+  record EpochRan(long block, EpochResult result) implements StepOutcome {
+    @Override
+    public String op() {
+      return "epoch";
+    }
+  }
+
+  /** Any other operation, applied. */
+  record Applied(String op) implements StepOutcome {}
+}
