@@ -16,6 +16,7 @@ import io.taofabric.core.yuma.EpochInput;
 import io.taofabric.core.yuma.EpochParams;
 import io.taofabric.core.yuma.SparseMatrix;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -248,22 +249,16 @@ public final class EpochJsonReader {
   /** Per-UID rows; rows past the last given one are empty. */
   private static SparseMatrix rows(JsonNode node, int n, String path) {
     SparseMatrix.Builder b = SparseMatrix.builder(n * 4);
-    int given = 0;
-    if (node != null && !node.isNull()) {
-      array(node, path);
-      if (node.size() > n) {
-        throw new InputError(path + ": " + node.size() + " rows for " + n + " UIDs");
+    JsonNode given = perUid(node, n, path);
+    int count = given == null ? 0 : given.size();
+    for (int i = 0; i < count; i++) {
+      SparseRow row = row(given.get(i), path + "[" + i + "]");
+      for (int k = 0; k < row.size(); k++) {
+        b.add(row.uid(k), row.value(k));
       }
-      given = node.size();
-      for (int i = 0; i < given; i++) {
-        SparseRow row = row(node.get(i), path + "[" + i + "]");
-        for (int k = 0; k < row.size(); k++) {
-          b.add(row.uid(k), row.value(k));
-        }
-        b.endRow();
-      }
+      b.endRow();
     }
-    for (int i = given; i < n; i++) {
+    for (int i = count; i < n; i++) {
       b.endRow();
     }
     return b.build();
@@ -287,16 +282,10 @@ public final class EpochJsonReader {
   /** Up to {@code n} integers; missing trailing entries take {@code fill}. */
   private static long[] longs(JsonNode node, int n, String path, long max, long fill) {
     long[] out = new long[n];
-    java.util.Arrays.fill(out, fill);
-    if (node == null || node.isNull()) {
-      return out;
-    }
-    array(node, path);
-    if (node.size() > n) {
-      throw new InputError(path + ": " + node.size() + " entries for " + n + " UIDs");
-    }
-    for (int i = 0; i < node.size(); i++) {
-      out[i] = integer(node.get(i), path + "[" + i + "]", 0, max);
+    Arrays.fill(out, fill);
+    JsonNode given = perUid(node, n, path);
+    for (int i = 0; given != null && i < given.size(); i++) {
+      out[i] = integer(given.get(i), path + "[" + i + "]", 0, max);
     }
     return out;
   }
@@ -311,17 +300,23 @@ public final class EpochJsonReader {
 
   private static boolean[] booleans(JsonNode node, int n, String path) {
     boolean[] out = new boolean[n];
+    JsonNode given = perUid(node, n, path);
+    for (int i = 0; given != null && i < given.size(); i++) {
+      out[i] = bool(given.get(i), path + "[" + i + "]");
+    }
+    return out;
+  }
+
+  /** The array of per-UID values at {@code node}, or null when absent; never more than n. */
+  private static JsonNode perUid(JsonNode node, int n, String path) {
     if (node == null || node.isNull()) {
-      return out;
+      return null;
     }
     array(node, path);
     if (node.size() > n) {
       throw new InputError(path + ": " + node.size() + " entries for " + n + " UIDs");
     }
-    for (int i = 0; i < node.size(); i++) {
-      out[i] = bool(node.get(i), path + "[" + i + "]");
-    }
-    return out;
+    return node;
   }
 
   private static long[] commitBlocks(JsonNode node, int n, String path) {

@@ -53,7 +53,7 @@ class EpochCommandTest {
           "fractional stake         | [{\"block\": 1, \"stake\": [1.5]}]                               | case 0.stake[0]: expected an integer",
           "weight above u16         | [{\"block\": 1, \"stake\": [1], \"weights\": [[[0, 65536]]]}]   | case 0.weights[0][0][1]",
           "weight not a pair        | [{\"block\": 1, \"stake\": [1], \"weights\": [[[0]]]}]          | expected [uid, u16]",
-          "more rows than UIDs      | [{\"block\": 1, \"stake\": [1], \"bonds\": [[], []]}]           | 2 rows for 1 UIDs",
+          "more rows than UIDs      | [{\"block\": 1, \"stake\": [1], \"bonds\": [[], []]}]           | 2 entries for 1 UIDs",
           "unknown case key         | [{\"block\": 1, \"stake\": [1], \"stakes\": [1]}]               | unknown key \"stakes\"",
           "unknown parameter        | [{\"block\": 1, \"stake\": [1], \"params\": {\"kapa\": 1}}]     | unknown parameter \"kapa\"",
           "kappa out of range       | [{\"block\": 1, \"stake\": [1], \"params\": {\"kappa\": 70000}}] | params.kappa: 70000 is outside",
