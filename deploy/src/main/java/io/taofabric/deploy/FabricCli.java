@@ -1,5 +1,6 @@
 package io.taofabric.deploy;
 
+import io.taofabric.deploy.cassandra.CassandraCommand;
 import io.taofabric.deploy.epoch.EpochCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = FabricCli.Version.class,
     description = "taofabric: a Bittensor-style network for machine intelligence on a Pekko cluster.",
-    subcommands = {EpochCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {EpochCommand.class, CassandraCommand.class, CommandLine.HelpCommand.class})
 public final class FabricCli implements Runnable {
   @Spec CommandSpec spec;
 

@@ -1,0 +1,136 @@
+package io.taofabric.deploy.cassandra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.taofabric.deploy.FabricCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** {@code fabric cassandra} without a node: help, status and stop of nothing, and each failure. */
+class CassandraCommandTest {
+  @TempDir Path dir;
+
+  private record Run(int exitCode, String out, String err) {
+    static Run of(String... args) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      CommandLine cli = FabricCli.commandLine();
+      cli.setOut(new PrintWriter(out, true));
+      cli.setErr(new PrintWriter(err, true));
+      int code = cli.execute(args);
+      return new Run(code, out.toString(), err.toString());
+    }
+
+    void assertFailedWithOneLine(String subcommand, String message) {
+      assertEquals(CassandraCommand.FAILED, exitCode, err);
+      assertEquals("", out);
+      assertEquals("fabric cassandra " + subcommand + ": " + message + "\n", err);
+    }
+  }
+
+  @Nested
+  class Help {
+    @ParameterizedTest
+    @ValueSource(strings = {"start", "stop", "status"})
+    void shouldListTheOptionsOfEachSubcommand(String subcommand) {
+      Run run = Run.of("cassandra", subcommand, "--help");
+
+      assertEquals(0, run.exitCode(), run.err());
+      for (String option : new String[] {"--dir", "--port", "--storage-port", "--heap", "--lib"}) {
+        assertTrue(run.out().contains(option), option + " in " + run.out());
+      }
+    }
+
+    @Test
+    void shouldListTheSubcommands() {
+      Run run = Run.of("cassandra", "--help");
+
+      assertEquals(0, run.exitCode(), run.err());
+      for (String subcommand : new String[] {"start", "stop", "status"}) {
+        assertTrue(run.out().contains("  " + subcommand + "  "), subcommand + " in " + run.out());
+      }
+    }
+
+    @Test
+    void shouldBeListedByFabricHelp() {
+      assertTrue(Run.of("--help").out().contains("cassandra"));
+    }
+
+    @Test
+    void shouldAskForASubcommand() {
+      Run run = Run.of("cassandra");
+
+      assertEquals(2, run.exitCode());
+      assertTrue(run.err().startsWith("Missing required subcommand"), run.err());
+    }
+  }
+
+  @Test
+  void shouldReportANodeThatNeverRanAsStopped() {
+    Run run = Run.of("cassandra", "status", "--dir", dir.toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals("cassandra: stopped (data in " + dir.resolve("data") + ")\n", run.out());
+  }
+
+  @Test
+  void shouldSayNotRunningWhenThereIsNothingToStop() {
+    Run run = Run.of("cassandra", "stop", "--dir", dir.toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals("cassandra: not running\n", run.out());
+  }
+
+  @Nested
+  class Failures {
+    @Test
+    void shouldNameTheMissingJars() {
+      Path lib = dir.resolve("no-lib");
+
+      Run run = Run.of("cassandra", "start", "--dir", dir.toString(), "--lib", lib.toString());
+
+      run.assertFailedWithOneLine(
+          "start",
+          "no Cassandra jars in "
+              + lib
+              + ": build them with `mvn -q -pl persistence/cassandra-server package` in the"
+              + " project root, or point taofabric.cassandra.lib-dir at them");
+    }
+
+    @Test
+    void shouldRejectAPortOutOfRange() {
+      Run.of("cassandra", "start", "--dir", dir.toString(), "--port", "0")
+          .assertFailedWithOneLine("start", "cql-port must be in 1..65535: 0");
+    }
+
+    @Test
+    void shouldRejectTheSamePortTwice() {
+      Run.of("cassandra", "status", "--port", "7000")
+          .assertFailedWithOneLine("status", "cql-port and storage-port must differ, both are 7000");
+    }
+
+    @Test
+    void shouldRejectASmallHeap() {
+      Run.of("cassandra", "start", "--dir", dir.toString(), "--heap", "128m")
+          .assertFailedWithOneLine("start", "heap must be at least 256m: 128m");
+    }
+
+    @Test
+    void shouldLetPicocliRejectAPortThatIsNotANumber() {
+      Run run = Run.of("cassandra", "start", "--port", "x");
+
+      assertEquals(2, run.exitCode());
+      assertFalse(run.err().contains("Exception"), run.err());
+      assertTrue(run.err().startsWith("Invalid value for option '--port'"), run.err());
+    }
+  }
+}
