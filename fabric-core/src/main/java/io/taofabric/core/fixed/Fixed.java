@@ -202,13 +202,23 @@ public final class Fixed {
    * the magnitudes as unsigned 128/64 and applies the sign; on overflow it saturates or returns 0.
    */
   private static long wideDiv(long a, long b, boolean saturate) {
+    // a common factor 2^k leaves the quotient unchanged; u16 values stored as I32F32 integers
+    // (and sums of them) share 32 zero bits, which brings most epoch divisions to the fast path
+    int common = Math.min(Long.numberOfTrailingZeros(a), Long.numberOfTrailingZeros(b));
+    if (common > 0 && common < 63) {
+      a >>= common;
+      b >>= common;
+      if (a == (int) a && b != -1) {
+        return (a << FRAC_BITS) / b;
+      }
+    }
     boolean negative = (a < 0) != (b < 0);
     long ua = Math.abs(a); // Long.MIN_VALUE stays 2^63 when read unsigned: its magnitude
     long ub = Math.abs(b);
     long hi = ua >>> (64 - FRAC_BITS);
     long lo = ua << FRAC_BITS;
     if (Long.compareUnsigned(hi, ub) < 0) {
-      long q = UnsignedWide.divide(hi, lo, ub);
+      long q = ua >= 0 && ub > 0 ? UnsignedWide.divideShifted(ua, ub) : UnsignedWide.divide(hi, lo, ub);
       if (!negative && q >= 0) {
         return q;
       }

@@ -10,6 +10,40 @@ final class UnsignedWide {
 
   private UnsignedWide() {}
 
+  /** Quotients below this are estimated in double precision and then corrected exactly. */
+  private static final long ESTIMATE_LIMIT = 1L << 52;
+
+  /**
+   * Returns {@code floor(a * 2^32 / b)} for {@code 0 <= a}, {@code 0 < b} (both below 2^63), given
+   * {@code a >>> 32 < b}. A double quotient is within two of the exact one when the exact one is
+   * below 2^52; a 128-bit remainder then corrects it. Larger quotients take {@link #divide}.
+   */
+  static long divideShifted(long a, long b) {
+    long estimate = (long) ((double) a * 4294967296.0 / (double) b);
+    if (estimate < 0 || estimate >= ESTIMATE_LIMIT) {
+      return divide(a >>> 32, a << 32, b);
+    }
+    // remainder r = a * 2^32 - estimate * b, as 128 bits (high, low)
+    long productLow = estimate * b;
+    long productHigh = Math.multiplyHigh(estimate, b);
+    long numeratorLow = a << 32;
+    long low = numeratorLow - productLow;
+    long high = (a >>> 32) - productHigh - (Long.compareUnsigned(numeratorLow, productLow) < 0 ? 1 : 0);
+    while (high < 0) {
+      estimate--;
+      long sum = low + b;
+      high += Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
+      low = sum;
+    }
+    while (high > 0 || Long.compareUnsigned(low, b) >= 0) {
+      estimate++;
+      long diff = low - b;
+      high -= Long.compareUnsigned(low, b) < 0 ? 1 : 0;
+      low = diff;
+    }
+    return estimate;
+  }
+
   /**
    * Returns {@code floor((high * 2^64 + low) / divisor)}, all unsigned. The caller guarantees
    * {@code high < divisor} (unsigned), so the quotient fits in 64 bits.

@@ -7,6 +7,9 @@ import java.util.Arrays;
  * were added: the reference keeps a validator's weights in the order it sent them, and one
  * liquid-alpha lookup depends on that order. Values are raw u16 for stored weight and bond rows,
  * and I32F32 bits for the epoch's intermediate matrices.
+ *
+ * <p>Immutable to everything outside this package. Inside it, the epoch's kernels update the
+ * values of matrices they have just built themselves ({@link #valuesInPlace}), never an input's.
  */
 public final class SparseMatrix {
   private final int[] rowStart;
@@ -62,6 +65,16 @@ public final class SparseMatrix {
   /** A matrix with the same pattern and the given values (entry-aligned, owned by the result). */
   SparseMatrix withValues(long[] newValues) {
     return new SparseMatrix(rowStart, cols, newValues);
+  }
+
+  /** The values array itself, for kernels that own this matrix; entry-aligned. */
+  long[] valuesInPlace() {
+    return values;
+  }
+
+  /** A matrix with this pattern and a copy of the values, which the caller then owns. */
+  SparseMatrix copy() {
+    return withValues(valuesCopy());
   }
 
   /** Copy of the values, entry-aligned. */

@@ -9,8 +9,9 @@ import static io.taofabric.core.fixed.Fixed.subSat;
 import java.util.Arrays;
 
 /**
- * The reference's sparse matrix kernels (math.rs), on I32F32 values. Each returns a new matrix and
- * leaves its arguments alone. Kernels that the reference writes as a dense pass over a row touch
+ * The reference's sparse matrix kernels (math.rs), on I32F32 values. The normalising kernels
+ * ({@code *InPlace}) update the values of a matrix the caller built and owns, saving a copy per
+ * step; the others return a new matrix and leave their arguments alone. Kernels that the reference writes as a dense pass over a row touch
  * only the row's entries here and sort the touched columns, which gives the same ascending output
  * without an n-wide scan per row.
  */
@@ -18,8 +19,8 @@ final class SparseOps {
   private SparseOps() {}
 
   /** Divides each row by its sum when the sum is positive. */
-  static SparseMatrix rowNormalize(SparseMatrix m) {
-    long[] v = m.valuesCopy();
+  static SparseMatrix rowNormalizeInPlace(SparseMatrix m) {
+    long[] v = m.valuesInPlace();
     for (int i = 0; i < m.rows(); i++) {
       long sum = 0;
       for (int k = m.start(i); k < m.end(i); k++) {
@@ -31,39 +32,39 @@ final class SparseOps {
         }
       }
     }
-    return m.withValues(v);
+    return m;
   }
 
   /** Divides each entry by its column's (saturating) sum where that sum is non-zero. */
-  static SparseMatrix colNormalize(SparseMatrix m, int n) {
+  static SparseMatrix colNormalizeInPlace(SparseMatrix m, int n) {
     long[] colSum = new long[n];
     for (int k = 0; k < m.entries(); k++) {
       colSum[m.col(k)] = addSat(colSum[m.col(k)], m.value(k));
     }
-    long[] v = m.valuesCopy();
-    for (int k = 0; k < v.length; k++) {
+    long[] v = m.valuesInPlace();
+    for (int k = 0; k < m.entries(); k++) {
       long s = colSum[m.col(k)];
       if (s != 0) {
         v[k] = div(v[k], s);
       }
     }
-    return m.withValues(v);
+    return m;
   }
 
   /** Divides each entry by its column's maximum where that maximum is positive. */
-  static SparseMatrix colMaxUpscale(SparseMatrix m, int n) {
+  static SparseMatrix colMaxUpscaleInPlace(SparseMatrix m, int n) {
     long[] colMax = new long[n];
     for (int k = 0; k < m.entries(); k++) {
       colMax[m.col(k)] = Math.max(colMax[m.col(k)], m.value(k));
     }
-    long[] v = m.valuesCopy();
-    for (int k = 0; k < v.length; k++) {
+    long[] v = m.valuesInPlace();
+    for (int k = 0; k < m.entries(); k++) {
       long max = colMax[m.col(k)];
       if (max != 0) {
         v[k] = div(v[k], max);
       }
     }
-    return m.withValues(v);
+    return m;
   }
 
   /** Clips entries above their column's threshold to it; drops them where the threshold is 0. */
@@ -150,12 +151,18 @@ final class SparseOps {
     TouchedColumns touched = new TouchedColumns(n);
     SparseMatrix.Builder out = SparseMatrix.builder(Math.max(fresh.entries(), old.entries()));
     for (int i = 0; i < fresh.rows(); i++) {
+      boolean hasOld = i < old.rows();
+      if (ascending(fresh, i) && (!hasOld || ascending(old, i))) {
+        mergeRows(fresh, i, hasOld ? old : null, alpha, oneMinusAlpha, out);
+        out.endRow();
+        continue;
+      }
       for (int k = fresh.start(i); k < fresh.end(i); k++) {
         int j = fresh.col(k);
         acc[j] = addSat(acc[j], mul(alpha, fresh.value(k)));
         touched.mark(j);
       }
-      if (i < old.rows()) {
+      if (hasOld) {
         for (int k = old.start(i); k < old.end(i); k++) {
           int j = old.col(k);
           acc[j] = addSat(acc[j], mul(oneMinusAlpha, old.value(k)));
@@ -174,6 +181,43 @@ final class SparseOps {
       out.endRow();
     }
     return out.build();
+  }
+
+  /** The EMA of two rows with strictly ascending columns, merged in one pass (the usual case). */
+  private static void mergeRows(
+      SparseMatrix fresh, int i, SparseMatrix old, long alpha, long oneMinusAlpha, SparseMatrix.Builder out) {
+    int a = fresh.start(i);
+    int aEnd = fresh.end(i);
+    int b = old == null ? 0 : old.start(i);
+    int bEnd = old == null ? 0 : old.end(i);
+    while (a < aEnd || b < bEnd) {
+      int ca = a < aEnd ? fresh.col(a) : Integer.MAX_VALUE;
+      int cb = b < bEnd ? old.col(b) : Integer.MAX_VALUE;
+      long v;
+      int j;
+      if (ca < cb) {
+        j = ca;
+        v = mul(alpha, fresh.value(a++));
+      } else if (cb < ca) {
+        j = cb;
+        v = mul(oneMinusAlpha, old.value(b++));
+      } else {
+        j = ca;
+        v = addSat(mul(alpha, fresh.value(a++)), mul(oneMinusAlpha, old.value(b++)));
+      }
+      if (v > 0) {
+        out.add(j, v);
+      }
+    }
+  }
+
+  private static boolean ascending(SparseMatrix m, int i) {
+    for (int k = m.start(i) + 1; k < m.end(i); k++) {
+      if (m.col(k) <= m.col(k - 1)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** α of each cell, asked for row by row in ascending row order. */

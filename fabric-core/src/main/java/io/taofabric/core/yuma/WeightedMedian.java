@@ -1,13 +1,14 @@
 package io.taofabric.core.yuma;
 
-import static io.taofabric.core.fixed.Fixed.addSat;
-import static io.taofabric.core.fixed.Fixed.subSat;
-
 /**
  * The reference's stake-weighted median (math.rs {@code weighted_median}): a deterministic
  * quick-select that pivots on the middle position of the current candidates and keeps candidates
  * in UID order. It returns the largest score {@code w} with at least {@code hi − minority} stake
  * at or above it. Scratch buffers are reused across calls, so one instance is not thread-safe.
+ *
+ * <p>The reference sums stake with saturating adds; the stakes here are normalised shares (each at
+ * most 1.0, at most 65536 of them, so every partial sum stays below 2^49), where a saturating add
+ * and a plain one are the same.
  */
 public final class WeightedMedian {
   private int[] current = new int[0];
@@ -47,21 +48,21 @@ public final class WeightedMedian {
         int i = cur[t];
         long s = score[i];
         if (s < pivot) {
-          lowStake = addSat(lowStake, stake[i]);
+          lowStake += stake[i];
           low[lowSize++] = i;
         } else if (s > pivot) {
-          highStake = addSat(highStake, stake[i]);
+          highStake += stake[i];
           up[highSize++] = i;
         }
       }
-      if (minority < addSat(lo, lowStake) && lowSize > 0) {
-        hi = addSat(lo, lowStake);
+      if (minority < lo + lowStake && lowSize > 0) {
+        hi = lo + lowStake;
         int[] freed = cur;
         cur = low;
         low = freed;
         size = lowSize;
-      } else if (subSat(hi, highStake) <= minority && highSize > 0) {
-        lo = subSat(hi, highStake);
+      } else if (hi - highStake <= minority && highSize > 0) {
+        lo = hi - highStake;
         int[] freed = cur;
         cur = up;
         up = freed;

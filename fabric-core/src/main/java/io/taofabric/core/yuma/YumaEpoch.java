@@ -45,7 +45,7 @@ public final class YumaEpoch {
     }
     activeStake = Vectors.normalize(activeStake);
 
-    SparseMatrix weights = SparseOps.rowNormalize(maskedWeights(input, params, permitted));
+    SparseMatrix weights = SparseOps.rowNormalizeInPlace(maskedWeights(input, params, permitted));
     long kappa = div(fromInt(params.kappa()), U16_MAX_FIXED);
     long[] consensus = Consensus.columnMedians(activeStake, weights, n, kappa);
     SparseMatrix clipped = SparseOps.colClip(weights, consensus);
@@ -134,16 +134,17 @@ public final class YumaEpoch {
       long[] activeStake,
       long lastTempo) {
     int n = input.n();
-    SparseMatrix old = SparseOps.colNormalize(loadBonds(input, lastTempo, false), n);
-    long[] delta = bondWeights.valuesCopy();
-    for (int i = 0; i < bondWeights.rows(); i++) {
-      for (int k = bondWeights.start(i); k < bondWeights.end(i); k++) {
+    SparseMatrix old = SparseOps.colNormalizeInPlace(loadBonds(input, lastTempo, false), n);
+    SparseMatrix deltas = bondWeights.copy();
+    long[] delta = deltas.valuesInPlace();
+    for (int i = 0; i < deltas.rows(); i++) {
+      for (int k = deltas.start(i); k < deltas.end(i); k++) {
         delta[k] = mul(delta[k], activeStake[i]);
       }
     }
-    SparseMatrix deltas = SparseOps.colNormalize(bondWeights.withValues(delta), n);
+    SparseOps.colNormalizeInPlace(deltas, n);
     SparseMatrix ema =
-        SparseOps.colNormalize(SparseOps.ema(deltas, old, n, fixedAlpha(params)), n);
+        SparseOps.colNormalizeInPlace(SparseOps.ema(deltas, old, n, fixedAlpha(params)), n);
     long[] dividends = new long[n];
     for (int i = 0; i < ema.rows(); i++) {
       long d = 0;
@@ -152,7 +153,7 @@ public final class YumaEpoch {
       }
       dividends[i] = d;
     }
-    return new Bonds(Vectors.normalize(dividends), SparseOps.colMaxUpscale(ema, n));
+    return new Bonds(Vectors.normalize(dividends), SparseOps.colMaxUpscaleInPlace(ema, n));
   }
 
   /** Yuma 3 bonds (spec §3.10b): EMA of the weights themselves; stake enters only dividends. */
@@ -174,7 +175,7 @@ public final class YumaEpoch {
     } else {
       ema = SparseOps.ema(bondWeights, old, n, fixedAlpha(params));
     }
-    SparseMatrix normalized = SparseOps.colNormalize(ema, n);
+    SparseMatrix normalized = SparseOps.colNormalizeInPlace(ema.copy(), n);
     long[] dividends = new long[n];
     for (int i = 0; i < normalized.rows(); i++) {
       long total = 0;

@@ -48,6 +48,25 @@ class FixedProperties {
     org.junit.jupiter.api.Assertions.assertTrue(back == v || back == v - 1, v + " came back as " + back);
   }
 
+  @Property(tries = 5000)
+  void shouldCorrectTheDoubleEstimateToTheExactQuotient(
+      @ForAll("magnitudes") long a, @ForAll("magnitudes") long b) {
+    if (b == 0 || (a >>> 32) >= b) {
+      return;
+    }
+    BigInteger exact = BigInteger.valueOf(a).shiftLeft(32).divide(BigInteger.valueOf(b));
+    assertEquals(exact.longValue(), UnsignedWide.divideShifted(a, b));
+  }
+
+  @Provide
+  Arbitrary<Long> magnitudes() {
+    return Arbitraries.oneOf(
+        Arbitraries.longs().between(0, Long.MAX_VALUE),
+        Arbitraries.longs().between(0, 1L << 40),
+        Arbitraries.longs().between((1L << 52) - 1000, (1L << 53) + 1000),
+        Arbitraries.longs().between(0, Fixed.ONE * 2));
+  }
+
   @Provide
   Arbitrary<Long> bits() {
     return Arbitraries.oneOf(
