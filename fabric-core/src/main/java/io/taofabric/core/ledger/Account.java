@@ -15,7 +15,9 @@ import io.taofabric.core.ledger.AccountEvent.StakeAdded;
 import io.taofabric.core.ledger.AccountEvent.StakeRemoved;
 import io.taofabric.core.ledger.AccountEvent.TransferredIn;
 import io.taofabric.core.ledger.AccountEvent.TransferredOut;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +42,32 @@ public final class Account {
       throw new IllegalArgumentException("coldkey is empty");
     }
     this.coldkey = coldkey;
+  }
+
+  /**
+   * An immutable copy of an account: what a snapshot stores.
+   *
+   * @param appliedOperations the idempotency keys applied, sorted
+   */
+  public record Snapshot(String coldkey, long free, SortedMap<StakeKey, Long> stakes, List<String> appliedOperations) {
+    public Snapshot {
+      stakes = Collections.unmodifiableSortedMap(new TreeMap<>(stakes));
+      appliedOperations = List.copyOf(appliedOperations);
+    }
+  }
+
+  /** This account's balances and applied operations, copied. */
+  public Snapshot snapshot() {
+    return new Snapshot(coldkey, free, stakes(), appliedOperations());
+  }
+
+  /** An account rebuilt from a snapshot. */
+  public static Account restore(Snapshot snapshot) {
+    Account a = new Account(snapshot.coldkey());
+    a.free = snapshot.free();
+    a.staked.putAll(snapshot.stakes());
+    a.applied.addAll(snapshot.appliedOperations());
+    return a;
   }
 
   /** The events {@code command} produces, or why it is refused. Changes nothing. */
@@ -138,6 +166,13 @@ public final class Account {
   /** Whether the operation with this idempotency key has been applied. */
   public boolean hasApplied(String operationId) {
     return applied.contains(operationId);
+  }
+
+  /** The idempotency keys applied so far, sorted (for snapshots). */
+  public List<String> appliedOperations() {
+    List<String> ops = new ArrayList<>(applied);
+    Collections.sort(ops);
+    return ops;
   }
 
   /** Stake entries as an unmodifiable view, for checks that only read. */

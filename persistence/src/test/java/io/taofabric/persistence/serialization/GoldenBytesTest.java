@@ -1,0 +1,148 @@
+package io.taofabric.persistence.serialization;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.taofabric.core.ledger.Account;
+import io.taofabric.core.ledger.AccountEvent.EmissionCredited;
+import io.taofabric.core.ledger.AccountEvent.GenesisCredited;
+import io.taofabric.core.ledger.AccountEvent.RegistrationBurned;
+import io.taofabric.core.ledger.AccountEvent.StakeAdded;
+import io.taofabric.core.ledger.AccountEvent.StakeRemoved;
+import io.taofabric.core.ledger.AccountEvent.TransferredIn;
+import io.taofabric.core.ledger.AccountEvent.TransferredOut;
+import io.taofabric.core.ledger.SettlementEvent.EpochCredited;
+import io.taofabric.core.ledger.SettlementEvent.EpochSettled;
+import io.taofabric.core.ledger.StakeKey;
+import io.taofabric.core.ledger.UidEmission;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Stored bytes are a public format: every (type, version) ever written has a golden file under
+ * src/test/resources/golden that must decode in every later build. A new type or version needs
+ * its file: run {@code mvn -pl persistence test -Dgolden.write=true -Dtest=GoldenBytesTest} once
+ * and commit what it writes. Existing files are never rewritten.
+ */
+class GoldenBytesTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+  private static final CodecRegistry REGISTRY = FabricSerializer.registry();
+
+  /** A sample of every persisted type, in its current version. */
+  static List<Object> samples() {
+    return List.of(
+        new GenesisCredited("genesis/alice", 1_000_000_000_000L, 1),
+        new TransferredOut("tx-7f3a", "5Fbob", 2_500_000_000L, 1_234),
+        new TransferredIn("tx-7f3a", "5Falice", 2_500_000_000L, 1_235),
+        new StakeAdded("stake-1", "5Hvalidator", 3, 400_000_000_000L, 2_000),
+        new StakeRemoved("unstake-1", "5Hvalidator", 3, 100_000_000_000L, 2_100),
+        new RegistrationBurned("register-9", "5Hminer", 3, 1_000_000_000L, 2_200),
+        new EmissionCredited("emission/3/41/17", 3, 41, 17, "5Hminer", 123_456_789L, 14_760),
+        new EpochSettled(
+            3, 41, 14_760, List.of(new UidEmission(0, "5Hvalidator", "5Falice", 150_000_000_000L), new UidEmission(17, "5Hminer", "5Fbob", 123_456_789L))),
+        new EpochCredited(3, 41, 14_761),
+        new Account.Snapshot(
+            "5Falice",
+            7_500_000_000L,
+            new TreeMap<>(Map.of(new StakeKey("5Hvalidator", 3), 300_000_000_000L)),
+            List.of("genesis/alice", "stake-1")));
+  }
+
+  @Test
+  void shouldHaveASampleOfEveryRegisteredType() {
+    List<String> missing = new ArrayList<>();
+    for (VersionedCodec<?> codec : REGISTRY.codecs()) {
+      if (samples().stream().noneMatch(s -> s.getClass() == codec.type())) {
+        missing.add(codec.type().getName());
+      }
+    }
+    assertTrue(missing.isEmpty(), "no golden sample for " + missing);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> shouldEncodeTheCurrentVersionExactlyAsTheGoldenBytes() {
+    return samples().stream()
+        .map(sample -> DynamicTest.dynamicTest(sample.getClass().getSimpleName(), () -> checkCurrent(sample)));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> shouldDecodeEveryGoldenFileEverWritten() throws IOException {
+    List<Path> files;
+    try (Stream<Path> list = Files.list(GOLDEN)) {
+      files = list.filter(p -> p.toString().endsWith(".bin")).sorted().toList();
+    }
+    assertTrue(files.size() >= samples().size(), "golden files: " + files.size());
+    return files.stream()
+        .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> REGISTRY.decode(Files.readAllBytes(f))));
+  }
+
+  private static void checkCurrent(Object sample) throws IOException {
+    VersionedCodec<?> codec = REGISTRY.codecs().stream().filter(c -> c.type() == sample.getClass()).findFirst().orElseThrow();
+    Path file = GOLDEN.resolve(codec.typeId() + "-" + codec.type().getSimpleName() + "-v" + codec.currentVersion() + ".bin");
+    byte[] encoded = REGISTRY.encode(sample);
+    if (!Files.exists(file)) {
+      if (!Boolean.getBoolean("golden.write")) {
+        fail("no golden bytes in " + file + ": run with -Dgolden.write=true once and commit the file");
+      }
+      Files.write(file, encoded);
+    }
+    byte[] golden = Files.readAllBytes(file);
+    assertEquals(sample, REGISTRY.decode(golden));
+    assertArrayEquals(golden, encoded, "the current version must still write " + file.getFileName());
+  }
+
+  @Test
+  void shouldRejectTruncatedBytesClearly() {
+    byte[] whole = REGISTRY.encode(samples().get(1));
+    CorruptPayloadException e =
+        assertThrows(CorruptPayloadException.class, () -> REGISTRY.decode(Arrays.copyOf(whole, whole.length - 3)));
+    assertTrue(e.getMessage().startsWith("payload does not decode"), e.getMessage());
+  }
+
+  @Test
+  void shouldRejectAnUnknownTypeId() {
+    CorruptPayloadException e = assertThrows(CorruptPayloadException.class, () -> REGISTRY.decode(new byte[] {99, 1, 0}));
+    assertEquals("unknown type id 99", e.getMessage());
+  }
+
+  @Test
+  void shouldRejectAVersionThisBuildDoesNotKnow() {
+    byte[] bytes = REGISTRY.encode(samples().get(0));
+    bytes[1] = 9;
+    CorruptPayloadException e = assertThrows(CorruptPayloadException.class, () -> REGISTRY.decode(bytes));
+    assertEquals("GenesisCredited version 9 is not one this build reads (1..1)", e.getMessage());
+  }
+
+  @Test
+  void shouldRejectTrailingBytes() {
+    byte[] whole = REGISTRY.encode(samples().get(8));
+    byte[] longer = Arrays.copyOf(whole, whole.length + 2);
+    CorruptPayloadException e = assertThrows(CorruptPayloadException.class, () -> REGISTRY.decode(longer));
+    assertEquals("EpochCredited v1: 2 trailing bytes", e.getMessage());
+  }
+
+  @Test
+  void shouldRejectAnImpossibleCountWithoutAllocatingIt() {
+    byte[] bytes = {110, 1, 3, 41, 5, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x07};
+    CorruptPayloadException e = assertThrows(CorruptPayloadException.class, () -> REGISTRY.decode(bytes));
+    assertTrue(e.getMessage().contains("emissions count"), e.getMessage());
+  }
+
+  @Test
+  void shouldRefuseToEncodeATypeWithoutACodec() {
+    assertThrows(IllegalArgumentException.class, () -> REGISTRY.encode("a string"));
+  }
+}
