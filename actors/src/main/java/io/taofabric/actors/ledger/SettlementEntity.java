@@ -1,0 +1,206 @@
+package io.taofabric.actors.ledger;
+
+import io.taofabric.core.ledger.AccountCommand.CreditEmission;
+import io.taofabric.core.ledger.Decision;
+import io.taofabric.core.ledger.Settlement;
+import io.taofabric.core.ledger.SettlementEvent;
+import io.taofabric.core.ledger.SettlementEvent.EpochSettled;
+import io.taofabric.core.ledger.UidEmission;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+
+/**
+ * A subnet's settlement record. An epoch is settled by persisting one {@link EpochSettled}; then
+ * each UID's emission is credited to its coldkey's account under the key (subnet, epoch, UID).
+ * Credits not yet acknowledged are sent again after a delay, and after a restart the new owner
+ * sends every unconfirmed epoch's credits again; accounts apply each key once, so nothing is paid
+ * twice. When every credit of an epoch is acknowledged, {@code EpochCredited} closes it.
+ */
+public final class SettlementEntity
+    extends EventSourcedBehaviorWithEnforcedReplies<SettlementEntity.Command, SettlementEvent, Settlement> {
+
+  /** The persistence id prefix (and sharded entity type name) of settlement records. */
+  public static final String TYPE = "Settlement";
+
+  /** What a settlement record accepts. */
+  public sealed interface Command {}
+
+  /** Settles an epoch; replies once it is persisted (its credits follow). */
+  public record Settle(EpochSettled epoch, ActorRef<StatusReply<Done>> replyTo) implements Command {}
+
+  /** Replies with the epochs whose credits are not all confirmed. */
+  public record GetUncredited(ActorRef<List<Long>> replyTo) implements Command {}
+
+  private record CreditAnswered(long epoch, int uid, String failure) implements Command {}
+
+  private record CheckCredited(long epoch) implements Command {}
+
+  private enum Redeliver implements Command {
+    INSTANCE
+  }
+
+  private final int netuid;
+  private final Accounts accounts;
+  private final Duration retryAfter;
+  private final ActorContext<Command> context;
+  private final TimerScheduler<Command> timers;
+  private final Map<Long, Set<Integer>> awaiting = new HashMap<>();
+
+  private SettlementEntity(
+      int netuid, Accounts accounts, Duration retryAfter, ActorContext<Command> context, TimerScheduler<Command> timers) {
+    super(PersistenceId.of(TYPE, Integer.toString(netuid)));
+    this.netuid = netuid;
+    this.accounts = accounts;
+    this.retryAfter = retryAfter;
+    this.context = context;
+    this.timers = timers;
+  }
+
+  /** The settlement record of {@code netuid}, crediting through {@code accounts}. */
+  public static Behavior<Command> create(int netuid, Accounts accounts, Duration retryAfter) {
+    return Behaviors.setup(
+        context ->
+            Behaviors.withTimers(timers -> new SettlementEntity(netuid, accounts, retryAfter, context, timers)));
+  }
+
+  @Override
+  public Settlement emptyState() {
+    return new Settlement(netuid);
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, SettlementEvent, Settlement> commandHandler() {
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(Settle.class, this::onSettle)
+        .onCommand(GetUncredited.class, this::onGetUncredited)
+        .onCommand(CreditAnswered.class, this::onCreditAnswered)
+        .onCommand(CheckCredited.class, (state, check) -> closeIfCredited(state, check.epoch()))
+        .onCommand(Redeliver.class, this::onRedeliver)
+        .build();
+  }
+
+  private ReplyEffect<SettlementEvent, Settlement> onSettle(Settlement state, Settle settle) {
+    Decision<SettlementEvent> decision = state.decideSettle(settle.epoch());
+    if (decision instanceof Decision.Accept<SettlementEvent> accept) {
+      return Effect()
+          .persist(accept.events())
+          .thenRun(updated -> deliver(settle.epoch()))
+          .thenReply(settle.replyTo(), updated -> StatusReply.ack());
+    }
+    if (decision instanceof Decision.Reject<SettlementEvent> reject) {
+      return Effect().reply(settle.replyTo(), StatusReply.error(reject.reason()));
+    }
+    return Effect().reply(settle.replyTo(), StatusReply.ack());
+  }
+
+  private ReplyEffect<SettlementEvent, Settlement> onGetUncredited(Settlement state, GetUncredited get) {
+    return Effect().reply(get.replyTo(), state.uncredited().stream().map(EpochSettled::epoch).toList());
+  }
+
+  private ReplyEffect<SettlementEvent, Settlement> onCreditAnswered(Settlement state, CreditAnswered answer) {
+    if (answer.failure() != null) {
+      context.getLog().warn(
+          "credit of uid {} in epoch {}/{} not confirmed ({}); retrying in {}",
+          answer.uid(), netuid, answer.epoch(), answer.failure(), retryAfter);
+      timers.startSingleTimer(Redeliver.INSTANCE, retryAfter);
+      return Effect().noReply();
+    }
+    Set<Integer> pending = awaiting.get(answer.epoch());
+    if (pending != null) {
+      pending.remove(answer.uid());
+    }
+    return closeIfCredited(state, answer.epoch());
+  }
+
+  private ReplyEffect<SettlementEvent, Settlement> closeIfCredited(Settlement state, long epoch) {
+    Set<Integer> pending = awaiting.get(epoch);
+    if (pending == null || !pending.isEmpty()) {
+      return Effect().noReply();
+    }
+    awaiting.remove(epoch);
+    Decision<SettlementEvent> decision = state.decideCredited(epoch, blockOf(state, epoch));
+    if (decision instanceof Decision.Accept<SettlementEvent> accept) {
+      return Effect().persist(accept.events()).thenNoReply();
+    }
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<SettlementEvent, Settlement> onRedeliver(Settlement state, Redeliver redeliver) {
+    state.uncredited().forEach(this::deliver);
+    return Effect().noReply();
+  }
+
+  @Override
+  public SignalHandler<Settlement> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), state -> state.uncredited().forEach(this::deliver))
+        .build();
+  }
+
+  @Override
+  public EventHandler<Settlement, SettlementEvent> eventHandler() {
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(Settlement::apply);
+  }
+
+  /** Sends the credits of {@code epoch} that are not acknowledged yet. */
+  private void deliver(EpochSettled epoch) {
+    Set<Integer> pending = awaiting.computeIfAbsent(epoch.epoch(), e -> positiveUids(epoch));
+    for (UidEmission e : epoch.emissions()) {
+      if (pending.contains(e.uid())) {
+        CreditEmission credit =
+            new CreditEmission(netuid, epoch.epoch(), e.uid(), e.hotkey(), e.amount(), epoch.block());
+        context.pipeToSelf(
+            accounts.execute(e.coldkey(), credit),
+            (reply, failure) -> new CreditAnswered(epoch.epoch(), e.uid(), failureOf(reply, failure)));
+      }
+    }
+    if (pending.isEmpty()) {
+      context.getSelf().tell(new CheckCredited(epoch.epoch()));
+    }
+  }
+
+  private static Set<Integer> positiveUids(EpochSettled epoch) {
+    Set<Integer> uids = new HashSet<>();
+    for (UidEmission e : epoch.emissions()) {
+      if (e.amount() > 0) {
+        uids.add(e.uid());
+      }
+    }
+    return uids;
+  }
+
+  private static String failureOf(StatusReply<AccountEntity.Balance> reply, Throwable failure) {
+    if (failure != null) {
+      return failure.toString();
+    }
+    return reply.isError() ? reply.getError().getMessage() : null;
+  }
+
+  private static long blockOf(Settlement state, long epoch) {
+    for (EpochSettled e : state.uncredited()) {
+      if (e.epoch() == epoch) {
+        return e.block();
+      }
+    }
+    return 0;
+  }
+}
