@@ -2,6 +2,8 @@ package io.taofabric.deploy;
 
 import io.taofabric.deploy.cassandra.CassandraCommand;
 import io.taofabric.deploy.epoch.EpochCommand;
+import io.taofabric.deploy.ledger.LedgerCommand;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +15,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = FabricCli.Version.class,
     description = "taofabric: a Bittensor-style network for machine intelligence on a Pekko cluster.",
-    subcommands = {EpochCommand.class, CassandraCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      EpochCommand.class, LedgerCommand.class, CassandraCommand.class, CommandLine.HelpCommand.class
+    })
 public final class FabricCli implements Runnable {
   @Spec CommandSpec spec;
 
@@ -24,6 +28,8 @@ public final class FabricCli implements Runnable {
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
+    // initialised here, before the driver's and Pekko's threads race to it (SLF4J then warns)
+    LoggerFactory.getILoggerFactory();
     System.exit(commandLine().execute(args));
   }
 

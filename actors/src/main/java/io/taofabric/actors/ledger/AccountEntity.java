@@ -1,6 +1,7 @@
 package io.taofabric.actors.ledger;
 
 import io.taofabric.core.ledger.Account;
+import io.taofabric.persistence.ledger.LedgerJournal;
 import io.taofabric.core.ledger.AccountCommand;
 import io.taofabric.core.ledger.AccountEvent;
 import io.taofabric.core.ledger.Decision;
@@ -25,7 +26,7 @@ public final class AccountEntity
     extends EventSourcedBehaviorWithEnforcedReplies<AccountEntity.Command, AccountEvent, Account> {
 
   /** The persistence id prefix (and sharded entity type name) of accounts. */
-  public static final String TYPE = "Account";
+  public static final String TYPE = LedgerJournal.ACCOUNT;
 
   /** What an account accepts. */
   public sealed interface Command {}

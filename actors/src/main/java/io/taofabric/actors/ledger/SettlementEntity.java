@@ -6,6 +6,7 @@ import io.taofabric.core.ledger.Settlement;
 import io.taofabric.core.ledger.SettlementEvent;
 import io.taofabric.core.ledger.SettlementEvent.EpochSettled;
 import io.taofabric.core.ledger.UidEmission;
+import io.taofabric.persistence.ledger.LedgerJournal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,7 +39,7 @@ public final class SettlementEntity
     extends EventSourcedBehaviorWithEnforcedReplies<SettlementEntity.Command, SettlementEvent, Settlement> {
 
   /** The persistence id prefix (and sharded entity type name) of settlement records. */
-  public static final String TYPE = "Settlement";
+  public static final String TYPE = LedgerJournal.SETTLEMENT;
 
   /** What a settlement record accepts. */
   public sealed interface Command {}

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taofabric.core.scenario.ScenarioReplay;
 import io.taofabric.core.scenario.StepOutcome;
-import io.taofabric.core.subnet.Neuron;
 import io.taofabric.core.subnet.SubnetState;
 import io.taofabric.core.yuma.EpochResult;
 import io.taofabric.core.yuma.YumaEpoch;
@@ -117,13 +116,12 @@ public final class EpochCommand implements Callable<Integer> {
       out.println("the scenario ran no epoch");
     } else {
       SubnetState state = replayed.finalState();
-      List<String> hotkeys = state.neurons().stream().map(Neuron::hotkey).toList();
       long[] stake = new long[state.size()];
       for (int uid = 0; uid < stake.length; uid++) {
         stake[uid] = state.stakeOf(uid);
       }
       String title = "metagraph after " + epochs + " epochs, last at block " + last.block();
-      MetagraphTable.print(out, title, last.result(), hotkeys, stake);
+      MetagraphTable.print(out, title, last.result(), last.hotkeys(), stake);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.taofabric.core.scenario;
 
+import io.taofabric.core.subnet.Neuron;
 import io.taofabric.core.subnet.SparseRow;
 import io.taofabric.core.subnet.SubnetState;
 import io.taofabric.core.yuma.EpochInput;
@@ -54,7 +55,8 @@ public final class ScenarioReplay {
     if (step instanceof ScenarioStep.Epoch e) {
       EpochInput input = state.epochInput(e.block());
       EpochResult result = YumaEpoch.run(input, state.params(), e.rao());
-      return new Applied(state.afterEpoch(result), new StepOutcome.EpochRan(e.block(), result));
+      List<String> hotkeys = state.neurons().stream().map(Neuron::hotkey).toList();
+      return new Applied(state.afterEpoch(result), new StepOutcome.EpochRan(e.block(), result, hotkeys));
     }
     return new Applied(applyOther(state, step), new StepOutcome.Applied(step.op()));
   }

@@ -1,6 +1,7 @@
 package io.taofabric.core.scenario;
 
 import io.taofabric.core.yuma.EpochResult;
+import java.util.List;
 
 /** What one scenario step produced. */
 public sealed interface StepOutcome {
@@ -15,8 +16,12 @@ public sealed interface StepOutcome {
     }
   }
 
-  /** An epoch's results. */
-  record EpochRan(long block, EpochResult result) implements StepOutcome {
+  /** An epoch's results, and the hotkey that held each UID when it ran. */
+  record EpochRan(long block, EpochResult result, List<String> hotkeys) implements StepOutcome {
+    public EpochRan {
+      hotkeys = List.copyOf(hotkeys);
+    }
+
     @Override
     public String op() {
       return "epoch";

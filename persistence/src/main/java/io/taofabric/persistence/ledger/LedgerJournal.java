@@ -1,0 +1,72 @@
+package io.taofabric.persistence.ledger;
+
+import io.taofabric.core.ledger.AccountEvent;
+import io.taofabric.core.ledger.LedgerReplay;
+import io.taofabric.core.ledger.LedgerSummary;
+import io.taofabric.core.ledger.SettlementEvent;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
+import org.apache.pekko.persistence.query.EventEnvelope;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.stream.javadsl.Source;
+
+/**
+ * The ledger as journals: which persistence ids hold it, and a replay of them into balances with
+ * the invariants checked ({@link LedgerReplay}).
+ */
+public final class LedgerJournal {
+  /** Entity type of coldkey accounts; their persistence ids are {@code Account|<coldkey>}. */
+  public static final String ACCOUNT = "Account";
+
+  /** Entity type of subnet settlement records; ids are {@code Settlement|<netuid>}. */
+  public static final String SETTLEMENT = "Settlement";
+
+  private static final String SEPARATOR = "|";
+  private static final int PARALLEL_JOURNALS = 8;
+
+  private LedgerJournal() {}
+
+  /**
+   * Replays every ledger journal found in {@code persistenceIds}, each in its own order, up to
+   * {@code toBlock}. Other entities' journals are skipped.
+   */
+  public static CompletionStage<LedgerSummary> replay(
+      Source<String, NotUsed> persistenceIds,
+      Function<String, Source<EventEnvelope, NotUsed>> eventsOf,
+      long toBlock,
+      ActorSystem<?> system) {
+    LedgerReplay replay = new LedgerReplay(toBlock);
+    return persistenceIds
+        .filter(LedgerJournal::isLedger)
+        .flatMapMerge(PARALLEL_JOURNALS, eventsOf::apply)
+        .runForeach(envelope -> fold(replay, envelope), system)
+        .thenApply(done -> replay.finish());
+  }
+
+  /** Replays the ledger stored in the Cassandra journal {@code system} is configured with. */
+  public static CompletionStage<LedgerSummary> replayCassandra(ActorSystem<?> system, long toBlock) {
+    CassandraReadJournal journal =
+        PersistenceQuery.get(system).getReadJournalFor(CassandraReadJournal.class, CassandraReadJournal.Identifier());
+    return replay(
+        journal.currentPersistenceIds(), pid -> journal.currentEventsByPersistenceId(pid, 0, Long.MAX_VALUE), toBlock, system);
+  }
+
+  private static boolean isLedger(String persistenceId) {
+    return persistenceId.startsWith(ACCOUNT + SEPARATOR) || persistenceId.startsWith(SETTLEMENT + SEPARATOR);
+  }
+
+  private static void fold(LedgerReplay replay, EventEnvelope envelope) {
+    Object event = envelope.event();
+    if (event instanceof AccountEvent e) {
+      replay.account(envelope.persistenceId().substring(ACCOUNT.length() + SEPARATOR.length()), e);
+    } else if (event instanceof SettlementEvent e) {
+      replay.settlement(e);
+    } else {
+      throw new IllegalStateException(
+          "journal " + envelope.persistenceId() + " holds " + event.getClass().getName() + ", not a ledger event");
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package io.taofabric.persistence.ledger;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.List;
+
+/**
+ * Where the ledger's journal lives, from {@code taofabric.ledger} (read once). {@link
+ * #pekkoConfig()} turns it into the Pekko Persistence Cassandra settings a node runs with.
+ *
+ * @param contactPoints the ring's {@code host:port} contact points
+ * @param datacenter the local datacenter's name
+ * @param keyspace the journal's keyspace; snapshots use {@code <keyspace>_snapshot}
+ * @param replicationFactor replication of keyspaces the plugin creates
+ * @param schemaAutocreate whether the plugin creates keyspaces and tables on first use
+ */
+public record LedgerStoreSettings(
+    List<String> contactPoints, String datacenter, String keyspace, int replicationFactor, boolean schemaAutocreate) {
+
+  /** Validates the values. */
+  public LedgerStoreSettings {
+    contactPoints = List.copyOf(contactPoints);
+    if (contactPoints.isEmpty()) {
+      throw new IllegalArgumentException("taofabric.ledger.contact-points is empty");
+    }
+    for (String point : contactPoints) {
+      if (!point.matches("[^:\\s]+:\\d{1,5}")) {
+        throw new IllegalArgumentException("contact point must be host:port, got \"" + point + "\"");
+      }
+    }
+    if (!keyspace.matches("[a-z][a-z0-9_]{0,40}")) {
+      throw new IllegalArgumentException("keyspace must be lower-case letters, digits and _, got \"" + keyspace + "\"");
+    }
+    if (replicationFactor < 1) {
+      throw new IllegalArgumentException("replication factor must be at least 1, got " + replicationFactor);
+    }
+  }
+
+  /** The settings under {@code taofabric.ledger} of {@code root}. */
+  public static LedgerStoreSettings from(Config root) {
+    Config c = root.getConfig("taofabric.ledger");
+    return new LedgerStoreSettings(
+        c.getStringList("contact-points"),
+        c.getString("datacenter"),
+        c.getString("keyspace"),
+        c.getInt("replication-factor"),
+        c.getBoolean("schema-autocreate"));
+  }
+
+  /** These settings with other contact points (a command-line override). */
+  public LedgerStoreSettings withContactPoints(List<String> points) {
+    return new LedgerStoreSettings(points, datacenter, keyspace, replicationFactor, schemaAutocreate);
+  }
+
+  /** The journal, snapshot store and driver settings, to lay over a node's configuration. */
+  public Config pekkoConfig() {
+    String autocreate = schemaAutocreate ? "on" : "off";
+    StringBuilder points = new StringBuilder();
+    for (String p : contactPoints) {
+      points.append(points.length() == 0 ? "" : ", ").append('"').append(p).append('"');
+    }
+    return ConfigFactory.parseString(
+        String.join(
+            "\n",
+            "pekko.persistence.journal.plugin = \"pekko.persistence.cassandra.journal\"",
+            "pekko.persistence.snapshot-store.plugin = \"pekko.persistence.cassandra.snapshot\"",
+            "pekko.persistence.cassandra {",
+            "  journal.keyspace = " + keyspace,
+            "  journal.keyspace-autocreate = " + autocreate,
+            "  journal.tables-autocreate = " + autocreate,
+            "  journal.replication-factor = " + replicationFactor,
+            "  snapshot.keyspace = " + keyspace + "_snapshot",
+            "  snapshot.keyspace-autocreate = " + autocreate,
+            "  snapshot.tables-autocreate = " + autocreate,
+            "  snapshot.replication-factor = " + replicationFactor,
+            "  events-by-tag.enabled = false",
+            "}",
+            "datastax-java-driver {",
+            "  basic.contact-points = [" + points + "]",
+            "  basic.load-balancing-policy.local-datacenter = \"" + datacenter + "\"",
+            "  advanced.reconnect-on-init = true",
+            "}"));
+  }
+}
