@@ -18,12 +18,25 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalCassandraTest {
   @TempDir Path dir;
 
+  /** Ports free right now, so these tests never collide with a node someone is running. */
+  private final int cqlPort = freePort();
+
+  private final int storagePort = freePort();
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(LocalCassandra.HOST))) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private LocalCassandra node(Path lib) {
     return new LocalCassandra(
         new CassandraSettings(
             dir.resolve("node"),
-            29_042,
-            27_000,
+            cqlPort,
+            storagePort,
             "256m",
             "taofabric-test",
             lib,
@@ -102,12 +115,12 @@ class LocalCassandraTest {
   void shouldRefuseToStartOnAPortInUse() throws Exception {
     LocalCassandra node = node(fakeLib());
     try (ServerSocket taken = new ServerSocket()) {
-      taken.bind(new InetSocketAddress(LocalCassandra.HOST, 29_042));
+      taken.bind(new InetSocketAddress(LocalCassandra.HOST, cqlPort));
 
       LocalCassandraException e = assertThrows(LocalCassandraException.class, node::start);
 
       assertEquals(
-          "CQL port 127.0.0.1:29042 is already in use by another process; choose another with --port",
+          "CQL port 127.0.0.1:" + cqlPort + " is already in use by another process; choose another with --port",
           e.getMessage());
     }
     assertFalse(Files.exists(node.settings().pidFile()));
