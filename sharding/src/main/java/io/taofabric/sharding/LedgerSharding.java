@@ -3,6 +3,7 @@ package io.taofabric.sharding;
 import io.taofabric.actors.ledger.AccountEntity;
 import io.taofabric.actors.ledger.Accounts;
 import io.taofabric.actors.ledger.SettlementEntity;
+import io.taofabric.actors.ledger.TransferEntity;
 import java.time.Duration;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -11,8 +12,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 
 /**
- * The ledger's entities in Cluster Sharding: one writer per coldkey account and per subnet
- * settlement record, wherever in the cluster it runs.
+ * The ledger's entities in Cluster Sharding: one writer per coldkey account, per subnet
+ * settlement record and per transfer, wherever in the cluster it runs.
  */
 public final class LedgerSharding {
   /** Sharded coldkey accounts. */
@@ -23,6 +24,10 @@ public final class LedgerSharding {
   public static final EntityTypeKey<SettlementEntity.Command> SETTLEMENT =
       EntityTypeKey.create(SettlementEntity.Command.class, SettlementEntity.TYPE);
 
+  /** Sharded transfer sagas. */
+  public static final EntityTypeKey<TransferEntity.Command> TRANSFER =
+      EntityTypeKey.create(TransferEntity.Command.class, TransferEntity.TYPE);
+
   private final ClusterSharding sharding;
   private final Accounts accounts;
 
@@ -32,10 +37,10 @@ public final class LedgerSharding {
   }
 
   /**
-   * Registers both entity types on this node.
+   * Registers the ledger's entity types on this node.
    *
    * @param askTimeout how long a credit or transfer waits for an account's reply
-   * @param creditRetry how long a settlement waits before sending unacknowledged credits again
+   * @param creditRetry how long a settlement or transfer waits before repeating an unconfirmed step
    */
   public static LedgerSharding init(ActorSystem<?> system, Duration askTimeout, Duration creditRetry) {
     ClusterSharding sharding = ClusterSharding.get(system);
@@ -47,6 +52,7 @@ public final class LedgerSharding {
         Entity.of(
             SETTLEMENT,
             context -> SettlementEntity.create(Integer.parseInt(context.getEntityId()), accounts, creditRetry)));
+    sharding.init(Entity.of(TRANSFER, context -> TransferEntity.create(context.getEntityId(), accounts, creditRetry)));
     return new LedgerSharding(sharding, accounts);
   }
 
@@ -58,6 +64,11 @@ public final class LedgerSharding {
   /** The account of {@code coldkey}. */
   public EntityRef<AccountEntity.Command> account(String coldkey) {
     return sharding.entityRefFor(ACCOUNT, coldkey);
+  }
+
+  /** The saga of transfer {@code id}. */
+  public EntityRef<TransferEntity.Command> transfer(String id) {
+    return sharding.entityRefFor(TRANSFER, id);
   }
 
   /** The settlement record of {@code netuid}. */

@@ -24,6 +24,9 @@ public final class LedgerJournal {
   /** Entity type of subnet settlement records; ids are {@code Settlement|<netuid>}. */
   public static final String SETTLEMENT = "Settlement";
 
+  /** Entity type of transfer sagas ({@code Transfer|<id>}): they move no money themselves. */
+  public static final String TRANSFER = "Transfer";
+
   private static final String SEPARATOR = "|";
   private static final int PARALLEL_JOURNALS = 8;
 

@@ -15,6 +15,12 @@ import io.taofabric.core.ledger.AccountEvent.TransferredOut;
 import io.taofabric.core.ledger.SettlementEvent.EpochCredited;
 import io.taofabric.core.ledger.SettlementEvent.EpochSettled;
 import io.taofabric.core.ledger.StakeKey;
+import io.taofabric.core.ledger.TransferEvent;
+import io.taofabric.core.ledger.TransferEvent.TransferCompleted;
+import io.taofabric.core.ledger.TransferEvent.TransferDebited;
+import io.taofabric.core.ledger.TransferEvent.TransferFailed;
+import io.taofabric.core.ledger.TransferEvent.TransferRequested;
+import io.taofabric.core.ledger.TransferRequest;
 import io.taofabric.core.ledger.UidEmission;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +30,8 @@ import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
- * The stored forms of the ledger's events and the account snapshot. Type ids 100–199 belong to
+ * The stored forms of the ledger's events (accounts, settlements, transfer sagas) and the account
+ * snapshot. Type ids 100–199 belong to
  * the ledger; a new layout gets a new version and its {@code read} keeps every older one.
  */
 public final class LedgerCodecs {
@@ -43,7 +50,11 @@ public final class LedgerCodecs {
         new Emission(),
         new Settled(),
         new Credited(),
-        new AccountSnapshot());
+        new AccountSnapshot(),
+        new Requested(),
+        new TransferStep<>(TransferDebited.class, 131, TransferDebited::new),
+        new TransferStep<>(TransferCompleted.class, 132, TransferCompleted::new),
+        new Failed());
   }
 
   static final class Genesis extends FieldCodec<GenesisCredited> {
@@ -203,6 +214,65 @@ public final class LedgerCodecs {
     @Override
     public EpochCredited read(Input in, int version) {
       return new EpochCredited(in.readVarInt(true), in.readVarLong(true), in.readVarLong(true));
+    }
+  }
+
+  static final class Requested extends FieldCodec<TransferRequested> {
+    Requested() {
+      super(TransferRequested.class, 130, 1);
+    }
+
+    @Override
+    public void write(Output out, TransferRequested e) {
+      TransferRequest r = e.request();
+      string(out, r.id());
+      string(out, r.from());
+      string(out, r.to());
+      out.writeVarLong(r.amount(), true);
+      out.writeVarLong(r.block(), true);
+    }
+
+    @Override
+    public TransferRequested read(Input in, int version) {
+      return new TransferRequested(
+          new TransferRequest(string(in, "id"), string(in, "from"), string(in, "to"), in.readVarLong(true), in.readVarLong(true)));
+    }
+  }
+
+  /** Saga steps that carry only the transfer's id. */
+  static final class TransferStep<T extends TransferEvent> extends FieldCodec<T> {
+    private final Function<String, T> factory;
+
+    TransferStep(Class<T> type, int typeId, Function<String, T> factory) {
+      super(type, typeId, 1);
+      this.factory = factory;
+    }
+
+    @Override
+    public void write(Output out, T e) {
+      string(out, e.transferId());
+    }
+
+    @Override
+    public T read(Input in, int version) {
+      return factory.apply(string(in, "transferId"));
+    }
+  }
+
+  static final class Failed extends FieldCodec<TransferFailed> {
+    Failed() {
+      super(TransferFailed.class, 133, 1);
+    }
+
+    @Override
+    public void write(Output out, TransferFailed e) {
+      string(out, e.transferId());
+      string(out, e.reason());
+    }
+
+    @Override
+    public TransferFailed read(Input in, int version) {
+      return new TransferFailed(string(in, "transferId"), string(in, "reason"));
     }
   }
 

@@ -17,6 +17,11 @@ import io.taofabric.core.ledger.AccountEvent.TransferredOut;
 import io.taofabric.core.ledger.SettlementEvent.EpochCredited;
 import io.taofabric.core.ledger.SettlementEvent.EpochSettled;
 import io.taofabric.core.ledger.StakeKey;
+import io.taofabric.core.ledger.TransferEvent.TransferCompleted;
+import io.taofabric.core.ledger.TransferEvent.TransferDebited;
+import io.taofabric.core.ledger.TransferEvent.TransferFailed;
+import io.taofabric.core.ledger.TransferEvent.TransferRequested;
+import io.taofabric.core.ledger.TransferRequest;
 import io.taofabric.core.ledger.UidEmission;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,7 +63,11 @@ class GoldenBytesTest {
             "5Falice",
             7_500_000_000L,
             new TreeMap<>(Map.of(new StakeKey("5Hvalidator", 3), 300_000_000_000L)),
-            List.of("genesis/alice", "stake-1")));
+            List.of("genesis/alice", "stake-1")),
+        new TransferRequested(new TransferRequest("tx-7f3a", "5Falice", "5Fbob", 2_500_000_000L, 1_234)),
+        new TransferDebited("tx-7f3a"),
+        new TransferCompleted("tx-7f3a"),
+        new TransferFailed("tx-9c01", "insufficient free balance: has 5 rao, needs 7"));
   }
 
   @Test
