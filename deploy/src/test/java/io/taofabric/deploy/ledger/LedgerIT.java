@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
+import io.taofabric.actors.ledger.AccountEntity;
 import io.taofabric.actors.ledger.SettlementEntity;
+import io.taofabric.actors.ledger.TransferEntity;
+import io.taofabric.core.ledger.AccountCommand;
+import io.taofabric.core.ledger.TransferRequest;
 import io.taofabric.core.ledger.LedgerSummary;
 import io.taofabric.core.ledger.SettlementEvent.EpochSettled;
 import io.taofabric.core.ledger.UidEmission;
@@ -32,15 +36,22 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The ledger on the build's real Cassandra node (failsafe; the node is started by the build):
  * epochs settled through sharded entities, a node killed while credits are in flight, Cassandra
- * down at write time and restarted, and the replay's checksum unchanged through all of it.
+ * down at write time and restarted, a transfer asked for twice, and the replay's checksum
+ * unchanged through all of it.
  */
 @Timeout(600)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LedgerIT {
   private static final int NETUID = 7;
   private static final int PORT = Integer.getInteger("taofabric.it.cassandra.port", 19042);
+  /** A keyspace of this run's own: the node's data outlives a build that does not clean. */
   private static final LedgerStoreSettings STORE =
-      new LedgerStoreSettings(List.of("127.0.0.1:" + PORT), "datacenter1", "taofabric_ledger_it", 1, true);
+      new LedgerStoreSettings(
+          List.of("127.0.0.1:" + PORT),
+          "datacenter1",
+          "ledger_it_" + Long.toString(System.currentTimeMillis(), 36),
+          1,
+          true);
   private static List<EpochSettled> epochs;
   private static String checksum;
 
@@ -145,6 +156,41 @@ class LedgerIT {
 
   @Test
   @Order(3)
+  void shouldMoveATransferOnceThoughItIsAskedForTwice() throws Exception {
+    String from = ScenarioSettlement.coldkeyOf("v0");
+    String to = "a-fresh-coldkey";
+    long before = replay().accounts().get(from).staked();
+    try (LedgerNode node = node()) {
+      StatusReply<AccountEntity.Balance> unstaked =
+          node.ledger()
+              .account(from)
+              .<StatusReply<AccountEntity.Balance>>ask(
+                  r -> new AccountEntity.Execute(new AccountCommand.RemoveStake("unstake-1", "v0", NETUID, 1_000, 70), r),
+                  Duration.ofSeconds(30))
+              .toCompletableFuture()
+              .get(30, TimeUnit.SECONDS);
+      assertTrue(unstaked.isSuccess(), String.valueOf(unstaked));
+      TransferRequest request = new TransferRequest("it-transfer-1", from, to, 600, 71);
+      for (int attempt = 0; attempt < 2; attempt++) {
+        StatusReply<String> done =
+            node.ledger()
+                .transfer(request.id())
+                .<StatusReply<String>>ask(r -> new TransferEntity.Request(request, r), Duration.ofSeconds(30))
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+        assertEquals(request.id(), done.getValue());
+      }
+    }
+    LedgerSummary s = replay();
+    assertTrue(s.invariantsHold(), s.violations().toString());
+    assertEquals(before - 1_000, s.accounts().get(from).staked());
+    assertEquals(400, s.accounts().get(from).free());
+    assertEquals(600, s.accounts().get(to).free());
+    assertEquals(0, s.inFlight());
+  }
+
+  @Test
+  @Order(4)
   void shouldReplayToTheSameChecksumEveryTime() throws Exception {
     String first = replay().line();
     assertEquals(first, replay().line());
