@@ -27,18 +27,29 @@ public final class Permits {
     return result;
   }
 
+  /**
+   * Demotes the first {@code n − k} UIDs of a stable ascending sort without sorting UIDs: they are
+   * every value below the {@code (n − k)}-th smallest, then the lowest UIDs holding exactly it.
+   */
   private static void demoteSmallest(long[] values, int k, boolean[] result) {
     int n = values.length;
-    if (n < k) {
+    int demote = n - k;
+    if (demote <= 0) {
       return;
     }
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    long threshold = sorted[demote - 1];
+    int ties = demote;
+    for (long v : values) {
+      if (v < threshold) {
+        ties--;
+      }
     }
-    Arrays.sort(order, (a, b) -> Long.compare(values[a], values[b])); // stable: ties keep UID order
-    for (int t = 0; t < n - k; t++) {
-      result[order[t]] = false;
+    for (int i = 0; i < n; i++) {
+      if (values[i] < threshold || (values[i] == threshold && ties-- > 0)) {
+        result[i] = false;
+      }
     }
   }
 }
