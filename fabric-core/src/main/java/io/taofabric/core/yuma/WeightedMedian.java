@@ -11,9 +11,9 @@ package io.taofabric.core.yuma;
  * and a plain one are the same.
  */
 public final class WeightedMedian {
-  private int[] current = new int[0];
-  private int[] lower = new int[0];
-  private int[] upper = new int[0];
+  private Candidates current = new Candidates(0);
+  private Candidates lower = new Candidates(0);
+  private Candidates upper = new Candidates(0);
 
   /**
    * The median of {@code score[0..count)} weighted by {@code stake[0..count)}.
@@ -24,12 +24,11 @@ public final class WeightedMedian {
    */
   public long median(long[] stake, long[] score, int count, long minority, long lo, long hi) {
     ensureCapacity(count);
-    int[] cur = current;
-    int[] low = lower;
-    int[] up = upper;
-    for (int t = 0; t < count; t++) {
-      cur[t] = t;
-    }
+    Candidates cur = current;
+    Candidates low = lower;
+    Candidates up = upper;
+    System.arraycopy(score, 0, cur.score, 0, count);
+    System.arraycopy(stake, 0, cur.stake, 0, count);
     int size = count;
     int iterations = 0;
     while (true) {
@@ -37,33 +36,40 @@ public final class WeightedMedian {
         return 0;
       }
       if (size == 1) {
-        return score[cur[0]];
+        return cur.score[0];
       }
-      long pivot = score[cur[size / 2]];
+      long pivot = cur.score[size / 2];
       long lowStake = 0;
       long highStake = 0;
       int lowSize = 0;
       int highSize = 0;
+      // Branch-free: which side a score falls on is a coin toss, and a mispredicted branch costs
+      // more than writing every candidate to both sides and advancing only the side it belongs to.
+      // The copies are contiguous and in order, so each side keeps UID order as the reference's.
+      long[] score0 = cur.score;
+      long[] stake0 = cur.stake;
       for (int t = 0; t < size; t++) {
-        int i = cur[t];
-        long s = score[i];
-        if (s < pivot) {
-          lowStake += stake[i];
-          low[lowSize++] = i;
-        } else if (s > pivot) {
-          highStake += stake[i];
-          up[highSize++] = i;
-        }
+        long s = score0[t];
+        long w = stake0[t];
+        low.score[lowSize] = s;
+        low.stake[lowSize] = w;
+        up.score[highSize] = s;
+        up.stake[highSize] = w;
+        int below = s < pivot ? 1 : 0;
+        int above = s > pivot ? 1 : 0;
+        lowSize += below;
+        highSize += above;
+        lowStake += w & -below;
+        highStake += w & -above;
       }
+      Candidates freed = cur;
       if (minority < lo + lowStake && lowSize > 0) {
         hi = lo + lowStake;
-        int[] freed = cur;
         cur = low;
         low = freed;
         size = lowSize;
       } else if (hi - highStake <= minority && highSize > 0) {
         lo = hi - highStake;
-        int[] freed = cur;
         cur = up;
         up = freed;
         size = highSize;
@@ -77,10 +83,21 @@ public final class WeightedMedian {
   }
 
   private void ensureCapacity(int count) {
-    if (current.length < count) {
-      current = new int[count];
-      lower = new int[count];
-      upper = new int[count];
+    if (current.score.length < count) {
+      current = new Candidates(count);
+      lower = new Candidates(count);
+      upper = new Candidates(count);
+    }
+  }
+
+  /** Scores and stakes of candidates, side by side. */
+  private static final class Candidates {
+    final long[] score;
+    final long[] stake;
+
+    Candidates(int count) {
+      score = new long[count];
+      stake = new long[count];
     }
   }
 }
