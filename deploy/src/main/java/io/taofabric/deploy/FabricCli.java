@@ -1,6 +1,7 @@
 package io.taofabric.deploy;
 
 import io.taofabric.deploy.cassandra.CassandraCommand;
+import io.taofabric.deploy.bench.BenchCommand;
 import io.taofabric.deploy.epoch.EpochCommand;
 import io.taofabric.deploy.ledger.LedgerCommand;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,11 @@ import picocli.CommandLine.Spec;
     versionProvider = FabricCli.Version.class,
     description = "taofabric: a Bittensor-style network for machine intelligence on a Pekko cluster.",
     subcommands = {
-      EpochCommand.class, LedgerCommand.class, CassandraCommand.class, CommandLine.HelpCommand.class
+      EpochCommand.class,
+      LedgerCommand.class,
+      CassandraCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class FabricCli implements Runnable {
   @Spec CommandSpec spec;

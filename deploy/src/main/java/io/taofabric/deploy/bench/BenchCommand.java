@@ -1,0 +1,147 @@
+package io.taofabric.deploy.bench;
+
+import com.typesafe.config.ConfigFactory;
+import io.taofabric.deploy.ledger.LedgerNode;
+import io.taofabric.persistence.cassandra.CassandraSettings;
+import io.taofabric.persistence.cassandra.LocalCassandra;
+import io.taofabric.persistence.ledger.LedgerStoreSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code fabric bench}: figures with their baselines from the same run. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks that print each figure beside a baseline measured in the same run.",
+    subcommands = {BenchCommand.Ledger.class})
+public final class BenchCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code fabric bench ledger}. */
+  @Command(
+      name = "ledger",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Settles epochs on the ledger and replays it on a real Cassandra node (a fresh local one on",
+        "free ports unless --contact-point is given), against raw driver writes and reads."
+      })
+  static final class Ledger implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--contact-point", paramLabel = "HOST:PORT", description = "Use this Cassandra instead of a fresh node.")
+    String contactPoint;
+
+    @Option(names = "--subnets", description = "Subnets due in the same block (default ${DEFAULT-VALUE}).")
+    int subnets = 128;
+
+    @Option(names = "--uids", description = "UIDs per subnet (default ${DEFAULT-VALUE}).")
+    int uids = 256;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      LocalCassandra node = null;
+      Path dir = null;
+      String point = contactPoint;
+      if (point == null) {
+        dir = Files.createTempDirectory("fabric-bench-cassandra");
+        node =
+            new LocalCassandra(
+                CassandraSettings.load().withBaseDir(dir).withCqlPort(freePort()).withStoragePort(freePort()).withHeap("512m"));
+        out.println(node.start().describe());
+        point = LocalCassandra.HOST + ":" + node.settings().cqlPort();
+      }
+      try {
+        LedgerStoreSettings store =
+            new LedgerStoreSettings(List.of(point), "datacenter1", "bench_" + Long.toString(System.currentTimeMillis(), 36), 1, true);
+        run(out, store, node);
+        return 0;
+      } finally {
+        if (node != null) {
+          out.println(node.stop().describe());
+          deleteTree(dir);
+        }
+        out.flush();
+      }
+    }
+
+    private void run(PrintWriter out, LedgerStoreSettings store, LocalCassandra node) throws Exception {
+      out.printf(
+          Locale.ROOT,
+          "machine: %d cores, java %s, max heap %d MB%n",
+          Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.version"),
+          Runtime.getRuntime().maxMemory() >> 20);
+      LedgerBench bench = new LedgerBench(store, uids);
+      try (LedgerNode ledger = LedgerNode.start(store, ConfigFactory.load())) {
+        print(out, bench.oneEpoch(ledger, 1), "");
+        print(out, bench.network(ledger, 1_000, subnets), "target under one 12 s block");
+        LedgerBench.Figure replay = bench.replay(ledger);
+        print(out, replay, String.format(Locale.ROOT, "%.0f events/s, target 50000", replay.operations() / replay.seconds()));
+      }
+      String cassandraRss = node == null ? "not started here" : rssMb(node.status().pid().orElse(-1)) + " MB";
+      out.printf(
+          Locale.ROOT,
+          "memory: cassandra RSS %s, this JVM RSS %d MB (heap used %d MB)%n",
+          cassandraRss,
+          rssMb(ProcessHandle.current().pid()),
+          (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+    }
+
+    private static void print(PrintWriter out, LedgerBench.Figure f, String note) {
+      out.printf(
+          Locale.ROOT,
+          "%s: %.3f s (%d operations); baseline raw driver %.3f s; ratio %.1fx%s%n",
+          f.what(),
+          f.seconds(),
+          f.operations(),
+          f.baselineSeconds(),
+          f.ratio(),
+          note.isEmpty() ? "" : "; " + note);
+      out.flush();
+    }
+
+    private static long rssMb(long pid) {
+      try {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+          if (line.startsWith("VmRSS:")) {
+            return Long.parseLong(line.replaceAll("\\D", "")) >> 10;
+          }
+        }
+      } catch (IOException | NumberFormatException e) {
+        return -1;
+      }
+      return -1;
+    }
+
+    private static int freePort() throws IOException {
+      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(LocalCassandra.HOST))) {
+        return s.getLocalPort();
+      }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+      try (var paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+}
