@@ -10,6 +10,7 @@ import io.taofabric.deploy.epoch.EpochJsonReader;
 import io.taofabric.deploy.epoch.InputError;
 import io.taofabric.persistence.ledger.LedgerJournal;
 import io.taofabric.persistence.ledger.LedgerStoreSettings;
+import io.taofabric.persistence.readmodel.BalanceReadModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
     name = "ledger",
     mixinStandardHelpOptions = true,
     description = "The TAO ledger: replay and audit it, or settle a scenario's epochs on it.",
-    subcommands = {LedgerCommand.Replay.class, LedgerCommand.Settle.class})
+    subcommands = {LedgerCommand.Replay.class, LedgerCommand.Settle.class, LedgerCommand.Balance.class})
 public final class LedgerCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -165,6 +166,64 @@ public final class LedgerCommand implements Runnable {
         err.println("fabric ledger settle: " + rootMessage(e));
         return 1;
       } finally {
+        out.flush();
+        err.flush();
+      }
+    }
+  }
+
+  /** {@code fabric ledger balance}. */
+  @Command(
+      name = "balance",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Brings the local balance read model (a Chronicle Map file) up to date from the journal, from",
+        "its stored offsets, and prints one account's balances from it."
+      })
+  static final class Balance implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @picocli.CommandLine.Parameters(paramLabel = "COLDKEY", description = "The account.")
+    String coldkey;
+
+    @Option(names = "--read-model", paramLabel = "FILE", description = "The model's file (default ${DEFAULT-VALUE}).")
+    Path file = Path.of(System.getProperty("user.home"), ".taofabric", "balances.cmap");
+
+    @Option(names = "--expected-accounts", description = "Size the model for this many accounts (default ${DEFAULT-VALUE}).")
+    long expectedAccounts = 100_000;
+
+    @Option(names = "--contact-point", paramLabel = "HOST:PORT", description = "Cassandra contact point (repeatable).")
+    List<String> contactPoints;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      LedgerStoreSettings store = store(contactPoints);
+      Config config =
+          ConfigFactory.parseString("datastax-java-driver.advanced.reconnect-on-init = false")
+              .withFallback(store.pekkoConfig())
+              .withFallback(ConfigFactory.load());
+      java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+      ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "taofabric-balance", config);
+      try (BalanceReadModel model = BalanceReadModel.open(file, expectedAccounts)) {
+        long start = System.nanoTime();
+        long applied = LedgerJournal.catchUpCassandra(model, system).toCompletableFuture().get(30, TimeUnit.MINUTES);
+        out.printf(Locale.ROOT, "read model %s: %d new events applied in %d ms%n", file, applied, (System.nanoTime() - start) / 1_000_000);
+        long readStart = System.nanoTime();
+        LedgerSummary.AccountBalance b = model.balance(coldkey);
+        long readNanos = System.nanoTime() - readStart;
+        out.printf(Locale.ROOT, "account %s: free %s (read in %.1f µs)%n", coldkey, tao(b.free()), readNanos / 1e3);
+        for (Map.Entry<io.taofabric.core.ledger.StakeKey, Long> stake : b.stakes().entrySet()) {
+          out.printf(
+              Locale.ROOT, "  stake on %s in subnet %d: %s%n", stake.getKey().hotkey(), stake.getKey().netuid(), tao(stake.getValue()));
+        }
+        return 0;
+      } catch (ExecutionException e) {
+        err.println("fabric ledger balance: cannot read the journal at " + store.contactPoints() + ": " + rootMessage(e));
+        return 1;
+      } finally {
+        system.terminate();
         out.flush();
         err.flush();
       }

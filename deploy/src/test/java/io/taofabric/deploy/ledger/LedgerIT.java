@@ -18,6 +18,7 @@ import io.taofabric.persistence.cassandra.CassandraSettings;
 import io.taofabric.persistence.cassandra.LocalCassandra;
 import io.taofabric.persistence.ledger.LedgerJournal;
 import io.taofabric.persistence.ledger.LedgerStoreSettings;
+import io.taofabric.persistence.readmodel.BalanceReadModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ledger on the build's real Cassandra node (failsafe; the node is started by the build):
@@ -191,6 +193,24 @@ class LedgerIT {
 
   @Test
   @Order(4)
+  void shouldKeepTheReadModelEqualToTheReplayAcrossARestart(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("balances.cmap");
+    LedgerSummary replayed = replay();
+    try (LedgerNode node = node()) {
+      try (BalanceReadModel model = BalanceReadModel.open(file, 10_000)) {
+        long applied = LedgerJournal.catchUpCassandra(model, node.system()).toCompletableFuture().get(2, TimeUnit.MINUTES);
+        assertTrue(applied > 0);
+        replayed.accounts().forEach((coldkey, balance) -> assertEquals(balance, model.balance(coldkey), coldkey));
+      }
+      try (BalanceReadModel reopened = BalanceReadModel.open(file, 10_000)) {
+        assertEquals(0, LedgerJournal.catchUpCassandra(reopened, node.system()).toCompletableFuture().get(2, TimeUnit.MINUTES));
+        replayed.accounts().forEach((coldkey, balance) -> assertEquals(balance, reopened.balance(coldkey), coldkey));
+      }
+    }
+  }
+
+  @Test
+  @Order(5)
   void shouldReplayToTheSameChecksumEveryTime() throws Exception {
     String first = replay().line();
     assertEquals(first, replay().line());

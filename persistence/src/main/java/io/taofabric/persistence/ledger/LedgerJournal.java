@@ -4,6 +4,7 @@ import io.taofabric.core.ledger.AccountEvent;
 import io.taofabric.core.ledger.LedgerReplay;
 import io.taofabric.core.ledger.LedgerSummary;
 import io.taofabric.core.ledger.SettlementEvent;
+import io.taofabric.persistence.readmodel.BalanceReadModel;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.NotUsed;
@@ -51,10 +52,23 @@ public final class LedgerJournal {
 
   /** Replays the ledger stored in the Cassandra journal {@code system} is configured with. */
   public static CompletionStage<LedgerSummary> replayCassandra(ActorSystem<?> system, long toBlock) {
-    CassandraReadJournal journal =
-        PersistenceQuery.get(system).getReadJournalFor(CassandraReadJournal.class, CassandraReadJournal.Identifier());
+    CassandraReadJournal journal = cassandra(system);
     return replay(
         journal.currentPersistenceIds(), pid -> journal.currentEventsByPersistenceId(pid, 0, Long.MAX_VALUE), toBlock, system);
+  }
+
+  /**
+   * Brings {@code model} up to date from the Cassandra journal {@code system} is configured with,
+   * each account journal from the model's stored offset on; completes with the events applied.
+   */
+  public static CompletionStage<Long> catchUpCassandra(BalanceReadModel model, ActorSystem<?> system) {
+    CassandraReadJournal journal = cassandra(system);
+    return model.catchUp(
+        journal.currentPersistenceIds(), (pid, from) -> journal.currentEventsByPersistenceId(pid, from, Long.MAX_VALUE), system);
+  }
+
+  private static CassandraReadJournal cassandra(ActorSystem<?> system) {
+    return PersistenceQuery.get(system).getReadJournalFor(CassandraReadJournal.class, CassandraReadJournal.Identifier());
   }
 
   private static boolean isLedger(String persistenceId) {
