@@ -67,19 +67,33 @@ public final class SparseMatrix {
     return new SparseMatrix(rowStart, cols, newValues);
   }
 
+  /**
+   * This matrix with the rows where {@code keep} is false emptied: this matrix itself when those
+   * rows are empty already, else a copy of the kept rows.
+   */
+  SparseMatrix keepRows(boolean[] keep) {
+    int kept = 0;
+    for (int i = 0; i < rows(); i++) {
+      kept += keep[i] ? end(i) - start(i) : 0;
+    }
+    if (kept == entries()) {
+      return this;
+    }
+    Builder out = builder(kept);
+    for (int i = 0; i < rows(); i++) {
+      if (keep[i]) {
+        for (int k = start(i); k < end(i); k++) {
+          out.add(cols[k], values[k]);
+        }
+      }
+      out.endRow();
+    }
+    return out.build();
+  }
+
   /** The values array itself, for kernels that own this matrix; entry-aligned. */
   long[] valuesInPlace() {
     return values;
-  }
-
-  /** A matrix with this pattern and a copy of the values, which the caller then owns. */
-  SparseMatrix copy() {
-    return withValues(valuesCopy());
-  }
-
-  /** Copy of the values, entry-aligned. */
-  long[] valuesCopy() {
-    return Arrays.copyOf(values, entries());
   }
 
   @Override

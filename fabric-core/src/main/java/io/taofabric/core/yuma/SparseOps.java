@@ -37,18 +37,26 @@ final class SparseOps {
 
   /** Divides each entry by its column's (saturating) sum where that sum is non-zero. */
   static SparseMatrix colNormalizeInPlace(SparseMatrix m, int n) {
+    long[] colSum = colSums(m, n);
+    long[] v = m.valuesInPlace();
+    for (int k = 0; k < m.entries(); k++) {
+      v[k] = colNormalized(v[k], colSum[m.col(k)]);
+    }
+    return m;
+  }
+
+  /** Each column's saturating sum, what {@link #colNormalizeInPlace} divides by. */
+  static long[] colSums(SparseMatrix m, int n) {
     long[] colSum = new long[n];
     for (int k = 0; k < m.entries(); k++) {
       colSum[m.col(k)] = addSat(colSum[m.col(k)], m.value(k));
     }
-    long[] v = m.valuesInPlace();
-    for (int k = 0; k < m.entries(); k++) {
-      long s = colSum[m.col(k)];
-      if (s != 0) {
-        v[k] = div(v[k], s);
-      }
-    }
-    return m;
+    return colSum;
+  }
+
+  /** An entry of the column-normalised matrix, from its value and its column's sum. */
+  static long colNormalized(long value, long colSum) {
+    return colSum != 0 ? div(value, colSum) : value;
   }
 
   /** Divides each entry by its column's maximum where that maximum is positive. */
@@ -67,25 +75,36 @@ final class SparseOps {
     return m;
   }
 
-  /** Clips entries above their column's threshold to it; drops them where the threshold is 0. */
+  /**
+   * Clips entries above their column's threshold to it; drops them where the threshold is 0. When
+   * nothing is dropped (the usual case) the result shares this matrix's pattern.
+   */
   static SparseMatrix colClip(SparseMatrix m, long[] threshold) {
-    SparseMatrix.Builder out = SparseMatrix.builder(m.entries());
+    long[] clipped = new long[m.entries()];
+    int dropped = 0;
+    for (int k = 0; k < m.entries(); k++) {
+      int j = m.col(k);
+      clipped[k] = Math.min(m.value(k), j < threshold.length ? threshold[j] : 0);
+      dropped += clippedAway(clipped[k], m.value(k)) ? 1 : 0;
+    }
+    if (dropped == 0) {
+      return m.withValues(clipped);
+    }
+    SparseMatrix.Builder out = SparseMatrix.builder(m.entries() - dropped);
     for (int i = 0; i < m.rows(); i++) {
       for (int k = m.start(i); k < m.end(i); k++) {
-        int j = m.col(k);
-        long v = m.value(k);
-        long t = j < threshold.length ? threshold[j] : 0;
-        if (t < v) {
-          if (t > 0) {
-            out.add(j, t);
-          }
-        } else {
-          out.add(j, v);
+        if (!clippedAway(clipped[k], m.value(k))) {
+          out.add(m.col(k), clipped[k]);
         }
       }
       out.endRow();
     }
     return out.build();
+  }
+
+  /** Whether an entry was clipped to a zero threshold, which removes it. */
+  private static boolean clippedAway(long clipped, long value) {
+    return clipped < value && clipped <= 0;
   }
 
   /** Each row's plain sum. */

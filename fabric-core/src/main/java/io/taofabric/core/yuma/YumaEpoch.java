@@ -107,17 +107,31 @@ public final class YumaEpoch {
     return ranks;
   }
 
-  /** Stored bond rows as I32F32, less bonds on UIDs registered since the last epoch. */
+  /**
+   * Stored bond rows as I32F32, less bonds on UIDs registered since the last epoch. When none is
+   * masked (the usual case) the result shares the stored rows' pattern.
+   */
   private static SparseMatrix loadBonds(EpochInput input, long lastTempo, boolean absolute) {
     int n = input.n();
     SparseMatrix raw = input.bonds();
     long[] registeredAt = input.blockAtRegistration();
-    SparseMatrix.Builder out = SparseMatrix.builder(raw.entries());
+    long[] values = new long[raw.entries()];
+    int masked = 0;
+    for (int k = 0; k < raw.entries(); k++) {
+      if (bondKept(raw.col(k), n, lastTempo, registeredAt)) {
+        values[k] = absolute ? Fixed.u16Proportion(raw.value(k)) : fromInt(raw.value(k));
+      } else {
+        masked++;
+      }
+    }
+    if (masked == 0) {
+      return raw.withValues(values);
+    }
+    SparseMatrix.Builder out = SparseMatrix.builder(raw.entries() - masked);
     for (int i = 0; i < n; i++) {
       for (int k = raw.start(i); k < raw.end(i); k++) {
-        int j = raw.col(k);
-        if (j < n && lastTempo > registeredAt[j]) {
-          out.add(j, absolute ? Fixed.u16Proportion(raw.value(k)) : fromInt(raw.value(k)));
+        if (bondKept(raw.col(k), n, lastTempo, registeredAt)) {
+          out.add(raw.col(k), values[k]);
         }
       }
       out.endRow();
@@ -125,7 +139,15 @@ public final class YumaEpoch {
     return out.build();
   }
 
-  /** Classic bonds (spec §3.10a): EMA of stake-weighted, column-normalised bond deltas. */
+  /** Whether a stored bond on UID {@code j} survives: j exists and registered before the last epoch. */
+  private static boolean bondKept(int j, int n, long lastTempo, long[] registeredAt) {
+    return j < n && lastTempo > registeredAt[j];
+  }
+
+  /**
+   * Classic bonds (spec §3.10a): EMA of stake-weighted, column-normalised bond deltas. The deltas
+   * are computed in {@code bondWeights}' values, which the epoch built and no longer needs.
+   */
   private static Bonds classicBonds(
       EpochInput input,
       EpochParams params,
@@ -135,7 +157,7 @@ public final class YumaEpoch {
       long lastTempo) {
     int n = input.n();
     SparseMatrix old = SparseOps.colNormalizeInPlace(loadBonds(input, lastTempo, false), n);
-    SparseMatrix deltas = bondWeights.copy();
+    SparseMatrix deltas = bondWeights;
     long[] delta = deltas.valuesInPlace();
     for (int i = 0; i < deltas.rows(); i++) {
       for (int k = deltas.start(i); k < deltas.end(i); k++) {
@@ -175,12 +197,14 @@ public final class YumaEpoch {
     } else {
       ema = SparseOps.ema(bondWeights, old, n, fixedAlpha(params));
     }
-    SparseMatrix normalized = SparseOps.colNormalizeInPlace(ema.copy(), n);
+    // Ê = the column-normalised EMA, entry by entry: the EMA itself is what gets stored
+    long[] colSum = SparseOps.colSums(ema, n);
     long[] dividends = new long[n];
-    for (int i = 0; i < normalized.rows(); i++) {
+    for (int i = 0; i < ema.rows(); i++) {
       long total = 0;
-      for (int k = normalized.start(i); k < normalized.end(i); k++) {
-        long x = mul(normalized.value(k), incentive[normalized.col(k)]);
+      for (int k = ema.start(i); k < ema.end(i); k++) {
+        int j = ema.col(k);
+        long x = mul(SparseOps.colNormalized(ema.value(k), colSum[j]), incentive[j]);
         if (x != 0) {
           total = addSat(total, x);
         }
@@ -240,15 +264,11 @@ public final class YumaEpoch {
       share = fallback.clone();
     }
 
+    // the bond rows are the epoch's own matrix: encode them in place, keep permitted rows
     SparseMatrix stored = bonds.stored();
-    SparseMatrix.Builder storedU16 = SparseMatrix.builder(stored.entries());
-    for (int i = 0; i < n; i++) {
-      if (newPermits[i]) {
-        for (int k = stored.start(i); k < stored.end(i); k++) {
-          storedU16.add(stored.col(k), Fixed.proportionToU16(stored.value(k)));
-        }
-      }
-      storedU16.endRow();
+    long[] storedValues = stored.valuesInPlace();
+    for (int k = 0; k < stored.entries(); k++) {
+      storedValues[k] = Fixed.proportionToU16(storedValues[k]);
     }
     return new EpochResult(
         active,
@@ -262,7 +282,7 @@ public final class YumaEpoch {
         toRao(serverShare, raoEmission),
         toRao(validatorShare, raoEmission),
         toRao(share, raoEmission),
-        storedU16.build());
+        stored.keepRows(newPermits));
   }
 
   /** {@code floor(share · rao)} per UID, as the I96F32 product floored to u64 (dust is lost). */
