@@ -27,6 +27,7 @@ public final class Fixed {
   static final long E_BITS = 11_674_931_200L;
 
   private static final long LOW_32 = 0xFFFF_FFFFL;
+  private static final long U16_MAX_RECIPROCAL = Reciprocal.of(U16_MAX_FIXED);
   private static final int EXP_TERMS = 32;
   private static final long EXP_ERROR = -1L;
   private static final long EXP_CLAMP = 20L << FRAC_BITS;
@@ -134,7 +135,7 @@ public final class Fixed {
 
   /** {@code u16_proportion_to_fixed}: {@code v / 65535}, truncated. */
   public static long u16Proportion(long v) {
-    return div(fromInt(v), U16_MAX_FIXED);
+    return Reciprocal.divide(fromInt(v), U16_MAX_FIXED, U16_MAX_RECIPROCAL);
   }
 
   /** {@code I32F32::round()}: to the nearest integer, ties away from zero. */

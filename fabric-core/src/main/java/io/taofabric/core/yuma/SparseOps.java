@@ -2,10 +2,10 @@ package io.taofabric.core.yuma;
 
 import static io.taofabric.core.fixed.Fixed.addSat;
 import static io.taofabric.core.fixed.Fixed.ONE;
-import static io.taofabric.core.fixed.Fixed.div;
 import static io.taofabric.core.fixed.Fixed.mul;
 import static io.taofabric.core.fixed.Fixed.subSat;
 
+import io.taofabric.core.fixed.Reciprocal;
 import java.util.Arrays;
 
 /**
@@ -27,8 +27,9 @@ final class SparseOps {
         sum += v[k];
       }
       if (sum > 0) {
+        long reciprocal = Reciprocal.of(sum);
         for (int k = m.start(i); k < m.end(i); k++) {
-          v[k] = div(v[k], sum);
+          v[k] = Reciprocal.divide(v[k], sum, reciprocal);
         }
       }
     }
@@ -37,42 +38,12 @@ final class SparseOps {
 
   /** Divides each entry by its column's (saturating) sum where that sum is non-zero. */
   static SparseMatrix colNormalizeInPlace(SparseMatrix m, int n) {
-    long[] colSum = colSums(m, n);
-    long[] v = m.valuesInPlace();
-    for (int k = 0; k < m.entries(); k++) {
-      v[k] = colNormalized(v[k], colSum[m.col(k)]);
-    }
-    return m;
-  }
-
-  /** Each column's saturating sum, what {@link #colNormalizeInPlace} divides by. */
-  static long[] colSums(SparseMatrix m, int n) {
-    long[] colSum = new long[n];
-    for (int k = 0; k < m.entries(); k++) {
-      colSum[m.col(k)] = addSat(colSum[m.col(k)], m.value(k));
-    }
-    return colSum;
-  }
-
-  /** An entry of the column-normalised matrix, from its value and its column's sum. */
-  static long colNormalized(long value, long colSum) {
-    return colSum != 0 ? div(value, colSum) : value;
+    return ColumnDivisors.sums(m, n).divideInPlace(m);
   }
 
   /** Divides each entry by its column's maximum where that maximum is positive. */
   static SparseMatrix colMaxUpscaleInPlace(SparseMatrix m, int n) {
-    long[] colMax = new long[n];
-    for (int k = 0; k < m.entries(); k++) {
-      colMax[m.col(k)] = Math.max(colMax[m.col(k)], m.value(k));
-    }
-    long[] v = m.valuesInPlace();
-    for (int k = 0; k < m.entries(); k++) {
-      long max = colMax[m.col(k)];
-      if (max != 0) {
-        v[k] = div(v[k], max);
-      }
-    }
-    return m;
+    return ColumnDivisors.maxima(m, n).divideInPlace(m);
   }
 
   /**

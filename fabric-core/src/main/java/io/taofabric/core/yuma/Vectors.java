@@ -1,6 +1,6 @@
 package io.taofabric.core.yuma;
 
-import static io.taofabric.core.fixed.Fixed.div;
+import io.taofabric.core.fixed.Reciprocal;
 
 /** Vector helpers on I32F32 bits, with the reference's plain (non-saturating) sums. */
 final class Vectors {
@@ -19,8 +19,9 @@ final class Vectors {
     long s = sum(v);
     long[] out = v.clone();
     if (s != 0) {
+      long reciprocal = Reciprocal.of(s);
       for (int i = 0; i < out.length; i++) {
-        out[i] = div(out[i], s);
+        out[i] = Reciprocal.divide(out[i], s, reciprocal);
       }
     }
     return out;

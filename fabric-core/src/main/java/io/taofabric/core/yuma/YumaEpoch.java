@@ -198,13 +198,13 @@ public final class YumaEpoch {
       ema = SparseOps.ema(bondWeights, old, n, fixedAlpha(params));
     }
     // Ê = the column-normalised EMA, entry by entry: the EMA itself is what gets stored
-    long[] colSum = SparseOps.colSums(ema, n);
+    ColumnDivisors colSums = ColumnDivisors.sums(ema, n);
     long[] dividends = new long[n];
     for (int i = 0; i < ema.rows(); i++) {
       long total = 0;
       for (int k = ema.start(i); k < ema.end(i); k++) {
         int j = ema.col(k);
-        long x = mul(SparseOps.colNormalized(ema.value(k), colSum[j]), incentive[j]);
+        long x = mul(colSums.divide(ema.value(k), j), incentive[j]);
         if (x != 0) {
           total = addSat(total, x);
         }

@@ -32,6 +32,16 @@ class FixedProperties {
     assertEquals(clamp(exact), Fixed.divSat(a, b));
   }
 
+  @Property(tries = 20000)
+  void shouldDivideByAReciprocalExactly(@ForAll("bits") long a, @ForAll("divisors") long b) {
+    long expected = 0;
+    if (b != 0) {
+      BigInteger exact = BigInteger.valueOf(a).shiftLeft(32).divide(BigInteger.valueOf(b)); // truncates
+      expected = fits(exact) ? exact.longValue() : 0;
+    }
+    assertEquals(expected, Reciprocal.divide(a, b, Reciprocal.of(b)), a + " / " + b);
+  }
+
   @Property(tries = 2000)
   void shouldGiveExactRatiosOfAmounts(
       @ForAll("amounts") long numerator, @ForAll("amounts") long denominator) {
@@ -74,6 +84,18 @@ class FixedProperties {
         Arbitraries.longs().between(-(1L << 34), 1L << 34),
         Arbitraries.longs().between(0, Fixed.ONE),
         Arbitraries.of(0L, 1L, -1L, Fixed.ONE, -Fixed.ONE, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1));
+  }
+
+  @Provide
+  Arbitrary<Long> divisors() {
+    return Arbitraries.oneOf(
+        bits(),
+        // sums of u16 values stored as integers, and shares of them
+        Arbitraries.longs().between(1, 1L << 31).map(v -> v << 32),
+        Arbitraries.longs().between(1, Fixed.ONE),
+        Arbitraries.integers().between(0, 62).map(k -> 1L << k),
+        Arbitraries.integers().between(0, 62).map(k -> (1L << k) + 1),
+        Arbitraries.integers().between(0, 62).map(k -> Long.MAX_VALUE >>> k));
   }
 
   @Provide
