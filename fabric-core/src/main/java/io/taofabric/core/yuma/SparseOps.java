@@ -47,16 +47,22 @@ final class SparseOps {
   }
 
   /**
-   * Clips entries above their column's threshold to it; drops them where the threshold is 0. When
-   * nothing is dropped (the usual case) the result shares this matrix's pattern.
+   * Clips entries above their column's threshold to it; drops them where the threshold is 0. Every
+   * column must have a threshold. When nothing is dropped (the usual case) the result shares this
+   * matrix's pattern.
    */
   static SparseMatrix colClip(SparseMatrix m, long[] threshold) {
     long[] clipped = new long[m.entries()];
-    int dropped = 0;
     for (int k = 0; k < m.entries(); k++) {
-      int j = m.col(k);
-      clipped[k] = Math.min(m.value(k), j < threshold.length ? threshold[j] : 0);
-      dropped += clippedAway(clipped[k], m.value(k)) ? 1 : 0;
+      clipped[k] = Math.min(m.value(k), threshold[m.col(k)]);
+    }
+    // only a threshold of 0 removes entries, so most epochs skip this pass; kept apart from the
+    // clipping, whose min is branch-free only in a loop of its own
+    int dropped = 0;
+    if (anyAtMostZero(threshold)) {
+      for (int k = 0; k < m.entries(); k++) {
+        dropped += clippedAway(clipped[k], m.value(k)) ? 1 : 0;
+      }
     }
     if (dropped == 0) {
       return m.withValues(clipped);
@@ -71,6 +77,15 @@ final class SparseOps {
       out.endRow();
     }
     return out.build();
+  }
+
+  private static boolean anyAtMostZero(long[] v) {
+    for (long x : v) {
+      if (x <= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether an entry was clipped to a zero threshold, which removes it. */
