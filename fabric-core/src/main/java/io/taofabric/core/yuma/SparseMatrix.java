@@ -91,6 +91,20 @@ public final class SparseMatrix {
     return out.build();
   }
 
+  /** A copy of this matrix without its entries of 0 and below. */
+  SparseMatrix positiveOnly() {
+    Builder out = builder(entries());
+    for (int i = 0; i < rows(); i++) {
+      for (int k = start(i); k < end(i); k++) {
+        if (values[k] > 0) {
+          out.add(cols[k], values[k]);
+        }
+      }
+      out.endRow();
+    }
+    return out.build();
+  }
+
   /** The values array itself, for kernels that own this matrix; entry-aligned. */
   long[] valuesInPlace() {
     return values;

@@ -148,10 +148,15 @@ final class SparseOps {
 
   /**
    * {@code mat_ema_sparse}: {@code α·new + (1−α)·old} per cell, accumulating duplicates, keeping
-   * positive cells in ascending column order. Old bonds without a new entry decay.
+   * positive cells in ascending column order. Old bonds without a new entry decay. Consumes {@code
+   * fresh}, a matrix the caller owns: in the steady state, where rows ascend and every old bond
+   * has a new entry, the result is written over its values and keeps its pattern.
    */
   static SparseMatrix ema(SparseMatrix fresh, SparseMatrix old, int n, long alpha) {
     long oneMinusAlpha = subSat(ONE, alpha);
+    if (oldWithinFresh(fresh, old)) {
+      return emaOverFresh(fresh, old, alpha, oneMinusAlpha);
+    }
     long[] acc = new long[n];
     TouchedColumns touched = new TouchedColumns(n);
     SparseMatrix.Builder out = SparseMatrix.builder(Math.max(fresh.entries(), old.entries()));
@@ -188,7 +193,51 @@ final class SparseOps {
     return out.build();
   }
 
-  /** The EMA of two rows with strictly ascending columns, merged in one pass (the usual case). */
+  /** Whether every row of both ascends strictly and each old entry's column has a fresh entry. */
+  private static boolean oldWithinFresh(SparseMatrix fresh, SparseMatrix old) {
+    for (int i = 0; i < fresh.rows(); i++) {
+      if (!ascending(fresh, i)) {
+        return false;
+      }
+      if (i < old.rows()) {
+        int a = fresh.start(i);
+        int previous = -1;
+        for (int b = old.start(i); b < old.end(i); b++) {
+          int j = old.col(b);
+          while (a < fresh.end(i) && fresh.col(a) < j) {
+            a++;
+          }
+          if (j <= previous || a == fresh.end(i) || fresh.col(a) != j) {
+            return false;
+          }
+          previous = j;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** The EMA when {@link #oldWithinFresh}: each fresh entry meets at most one old one, in order. */
+  private static SparseMatrix emaOverFresh(
+      SparseMatrix fresh, SparseMatrix old, long alpha, long oneMinusAlpha) {
+    long[] v = fresh.valuesInPlace();
+    int positive = 0;
+    for (int i = 0; i < fresh.rows(); i++) {
+      int b = i < old.rows() ? old.start(i) : 0;
+      int bEnd = i < old.rows() ? old.end(i) : 0;
+      for (int a = fresh.start(i); a < fresh.end(i); a++) {
+        long x = mul(alpha, v[a]);
+        if (b < bEnd && old.col(b) == fresh.col(a)) {
+          x = addSat(x, mul(oneMinusAlpha, old.value(b++)));
+        }
+        v[a] = x;
+        positive += x > 0 ? 1 : 0;
+      }
+    }
+    return positive == fresh.entries() ? fresh : fresh.positiveOnly();
+  }
+
+  /** The EMA of two rows with strictly ascending columns, merged in one pass. */
   private static void mergeRows(
       SparseMatrix fresh, int i, SparseMatrix old, long alpha, long oneMinusAlpha, SparseMatrix.Builder out) {
     int a = fresh.start(i);

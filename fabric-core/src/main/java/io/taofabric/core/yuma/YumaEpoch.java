@@ -178,7 +178,10 @@ public final class YumaEpoch {
     return new Bonds(Vectors.normalize(dividends), SparseOps.colMaxUpscaleInPlace(ema, n));
   }
 
-  /** Yuma 3 bonds (spec §3.10b): EMA of the weights themselves; stake enters only dividends. */
+  /**
+   * Yuma 3 bonds (spec §3.10b): EMA of the weights themselves; stake enters only dividends. The
+   * fixed-α EMA may be written over {@code bondWeights}' values, which the epoch no longer needs.
+   */
   private static Bonds yuma3Bonds(
       EpochInput input,
       EpochParams params,
