@@ -30,10 +30,12 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * A subnet's settlement record. An epoch is settled by persisting one {@link EpochSettled}; then
- * each UID's emission is credited to its coldkey's account under the key (subnet, epoch, UID).
- * Credits not yet acknowledged are sent again after a delay, and after a restart the new owner
- * sends every unconfirmed epoch's credits again; accounts apply each key once, so nothing is paid
- * twice. When every credit of an epoch is acknowledged, {@code EpochCredited} closes it.
+ * each UID's emission is credited to its coldkey's account under the key (subnet, epoch, UID), at
+ * most {@value #MAX_IN_FLIGHT} credits at a time so a large epoch does not flood the accounts.
+ * After a failed credit the record waits, then sends what is unacknowledged again; after a restart
+ * the new owner sends every unconfirmed epoch's credits again. Accounts apply each key once, so
+ * nothing is paid twice. When every credit of an epoch is acknowledged, {@code EpochCredited}
+ * closes it.
  */
 public final class SettlementEntity
     extends EventSourcedBehaviorWithEnforcedReplies<SettlementEntity.Command, SettlementEvent, Settlement> {
@@ -63,7 +65,11 @@ public final class SettlementEntity
   private final Duration retryAfter;
   private final ActorContext<Command> context;
   private final TimerScheduler<Command> timers;
+  /** Credits asked for and not yet answered, per settlement record. */
+  static final int MAX_IN_FLIGHT = 16;
+
   private final Map<Long, Set<Integer>> awaiting = new HashMap<>();
+  private final Set<Long> inFlight = new HashSet<>();
 
   private SettlementEntity(
       int netuid, Accounts accounts, Duration retryAfter, ActorContext<Command> context, TimerScheduler<Command> timers) {
@@ -104,7 +110,7 @@ public final class SettlementEntity
     if (decision instanceof Decision.Accept<SettlementEvent> accept) {
       return Effect()
           .persist(accept.events())
-          .thenRun(updated -> deliver(settle.epoch()))
+          .thenRun(updated -> deliver(updated, settle.epoch()))
           .thenReply(settle.replyTo(), updated -> StatusReply.ack());
     }
     if (decision instanceof Decision.Reject<SettlementEvent> reject) {
@@ -118,16 +124,22 @@ public final class SettlementEntity
   }
 
   private ReplyEffect<SettlementEvent, Settlement> onCreditAnswered(Settlement state, CreditAnswered answer) {
+    inFlight.remove(key(answer.epoch(), answer.uid()));
     if (answer.failure() != null) {
-      context.getLog().warn(
-          "credit of uid {} in epoch {}/{} not confirmed ({}); retrying in {}",
-          answer.uid(), netuid, answer.epoch(), answer.failure(), retryAfter);
-      timers.startSingleTimer(Redeliver.INSTANCE, retryAfter);
+      if (!timers.isTimerActive(Redeliver.INSTANCE)) {
+        context.getLog().warn(
+            "credits of subnet {} not confirmed (first: uid {} of epoch {}: {}); sending again in {}",
+            netuid, answer.uid(), answer.epoch(), answer.failure(), retryAfter);
+        timers.startSingleTimer(Redeliver.INSTANCE, retryAfter);
+      }
       return Effect().noReply();
     }
     Set<Integer> pending = awaiting.get(answer.epoch());
     if (pending != null) {
       pending.remove(answer.uid());
+    }
+    if (!timers.isTimerActive(Redeliver.INSTANCE)) {
+      pump(state);
     }
     return closeIfCredited(state, answer.epoch());
   }
@@ -146,14 +158,14 @@ public final class SettlementEntity
   }
 
   private ReplyEffect<SettlementEvent, Settlement> onRedeliver(Settlement state, Redeliver redeliver) {
-    state.uncredited().forEach(this::deliver);
+    pump(state);
     return Effect().noReply();
   }
 
   @Override
   public SignalHandler<Settlement> signalHandler() {
     return newSignalHandlerBuilder()
-        .onSignal(RecoveryCompleted.instance(), state -> state.uncredited().forEach(this::deliver))
+        .onSignal(RecoveryCompleted.instance(), state -> state.uncredited().forEach(e -> deliver(state, e)))
         .build();
   }
 
@@ -162,21 +174,36 @@ public final class SettlementEntity
     return newEventHandlerBuilder().forAnyState().onAnyEvent(Settlement::apply);
   }
 
-  /** Sends the credits of {@code epoch} that are not acknowledged yet. */
-  private void deliver(EpochSettled epoch) {
+  /** Starts crediting {@code epoch}: every UID with a positive emission awaits its credit. */
+  private void deliver(Settlement state, EpochSettled epoch) {
     Set<Integer> pending = awaiting.computeIfAbsent(epoch.epoch(), e -> positiveUids(epoch));
-    for (UidEmission e : epoch.emissions()) {
-      if (pending.contains(e.uid())) {
-        CreditEmission credit =
-            new CreditEmission(netuid, epoch.epoch(), e.uid(), e.hotkey(), e.amount(), epoch.block());
-        context.pipeToSelf(
-            accounts.execute(e.coldkey(), credit),
-            (reply, failure) -> new CreditAnswered(epoch.epoch(), e.uid(), failureOf(reply, failure)));
-      }
-    }
     if (pending.isEmpty()) {
       context.getSelf().tell(new CheckCredited(epoch.epoch()));
     }
+    pump(state);
+  }
+
+  /** Sends unacknowledged credits, oldest epoch first, up to {@value #MAX_IN_FLIGHT} at a time. */
+  private void pump(Settlement state) {
+    for (EpochSettled epoch : state.uncredited()) {
+      Set<Integer> pending = awaiting.computeIfAbsent(epoch.epoch(), e -> positiveUids(epoch));
+      for (UidEmission e : epoch.emissions()) {
+        if (inFlight.size() >= MAX_IN_FLIGHT) {
+          return;
+        }
+        if (pending.contains(e.uid()) && inFlight.add(key(epoch.epoch(), e.uid()))) {
+          CreditEmission credit =
+              new CreditEmission(netuid, epoch.epoch(), e.uid(), e.hotkey(), e.amount(), epoch.block());
+          context.pipeToSelf(
+              accounts.execute(e.coldkey(), credit),
+              (reply, failure) -> new CreditAnswered(epoch.epoch(), e.uid(), failureOf(reply, failure)));
+        }
+      }
+    }
+  }
+
+  private static long key(long epoch, int uid) {
+    return epoch * 65_536 + uid;
   }
 
   private static Set<Integer> positiveUids(EpochSettled epoch) {

@@ -91,7 +91,8 @@ public final class BenchCommand implements Runnable {
       LedgerBench bench = new LedgerBench(store, uids);
       try (LedgerNode ledger = LedgerNode.start(store, ConfigFactory.load())) {
         print(out, bench.oneEpoch(ledger, 1), "");
-        print(out, bench.network(ledger, 1_000, subnets), "target under one 12 s block");
+        print(out, bench.network(ledger, 1_000, subnets, 0), "target under one 12 s block");
+        print(out, bench.network(ledger, 1_000, subnets, 1), "target under one 12 s block");
         LedgerBench.Figure replay = bench.replay(ledger);
         print(out, replay, String.format(Locale.ROOT, "%.0f events/s, target 50000", replay.operations() / replay.seconds()));
       }

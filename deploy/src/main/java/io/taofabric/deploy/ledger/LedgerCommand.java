@@ -82,7 +82,7 @@ public final class LedgerCommand implements Runnable {
       ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "taofabric-replay", config);
       try {
         LedgerSummary s =
-            LedgerJournal.replayCassandra(system, toBlock).toCompletableFuture().get(TIMEOUT.toMinutes(), TimeUnit.MINUTES);
+            LedgerJournal.replayCassandra(store, system, toBlock).toCompletableFuture().get(TIMEOUT.toMinutes(), TimeUnit.MINUTES);
         print(out, s);
         return s.invariantsHold() ? 0 : 1;
       } catch (ExecutionException e) {

@@ -84,7 +84,7 @@ class LedgerIT {
 
   private static LedgerSummary replay() throws Exception {
     try (LedgerNode node = node()) {
-      return LedgerJournal.replayCassandra(node.system(), Long.MAX_VALUE).toCompletableFuture().get(2, TimeUnit.MINUTES);
+      return LedgerJournal.replayCassandra(STORE, node.system(), Long.MAX_VALUE).toCompletableFuture().get(2, TimeUnit.MINUTES);
     }
   }
 

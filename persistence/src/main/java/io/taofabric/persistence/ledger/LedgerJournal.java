@@ -5,6 +5,7 @@ import io.taofabric.core.ledger.LedgerReplay;
 import io.taofabric.core.ledger.LedgerSummary;
 import io.taofabric.core.ledger.SettlementEvent;
 import io.taofabric.persistence.readmodel.BalanceReadModel;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.NotUsed;
@@ -46,15 +47,29 @@ public final class LedgerJournal {
     return persistenceIds
         .filter(LedgerJournal::isLedger)
         .flatMapMerge(PARALLEL_JOURNALS, eventsOf::apply)
-        .runForeach(envelope -> fold(replay, envelope), system)
+        .runForeach(envelope -> fold(replay, envelope.persistenceId(), envelope.event()), system)
         .thenApply(done -> replay.finish());
   }
 
-  /** Replays the ledger stored in the Cassandra journal {@code system} is configured with. */
-  public static CompletionStage<LedgerSummary> replayCassandra(ActorSystem<?> system, long toBlock) {
-    CassandraReadJournal journal = cassandra(system);
-    return replay(
-        journal.currentPersistenceIds(), pid -> journal.currentEventsByPersistenceId(pid, 0, Long.MAX_VALUE), toBlock, system);
+  /**
+   * Replays the ledger stored in the Cassandra journal at {@code store}, in one scan of the
+   * journal table (see {@link JournalScan}); runs on a thread of its own.
+   */
+  public static CompletionStage<LedgerSummary> replayCassandra(
+      LedgerStoreSettings store, ActorSystem<?> system, long toBlock) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          LedgerReplay replay = new LedgerReplay(toBlock);
+          JournalScan.scan(
+              store,
+              system,
+              (pid, event) -> {
+                if (isLedger(pid)) {
+                  fold(replay, pid, event);
+                }
+              });
+          return replay.finish();
+        });
   }
 
   /**
@@ -75,15 +90,14 @@ public final class LedgerJournal {
     return persistenceId.startsWith(ACCOUNT + SEPARATOR) || persistenceId.startsWith(SETTLEMENT + SEPARATOR);
   }
 
-  private static void fold(LedgerReplay replay, EventEnvelope envelope) {
-    Object event = envelope.event();
+  private static void fold(LedgerReplay replay, String persistenceId, Object event) {
     if (event instanceof AccountEvent e) {
-      replay.account(envelope.persistenceId().substring(ACCOUNT.length() + SEPARATOR.length()), e);
+      replay.account(persistenceId.substring(ACCOUNT.length() + SEPARATOR.length()), e);
     } else if (event instanceof SettlementEvent e) {
       replay.settlement(e);
     } else {
       throw new IllegalStateException(
-          "journal " + envelope.persistenceId() + " holds " + event.getClass().getName() + ", not a ledger event");
+          "journal " + persistenceId + " holds " + event.getClass().getName() + ", not a ledger event");
     }
   }
 }
