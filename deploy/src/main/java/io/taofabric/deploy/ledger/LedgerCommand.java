@@ -48,6 +48,18 @@ public final class LedgerCommand implements Runnable {
     return contactPoints == null || contactPoints.isEmpty() ? store : store.withContactPoints(contactPoints);
   }
 
+  /**
+   * An actor system that only reads the journal at {@code store}; an unreachable Cassandra fails
+   * its first query at once instead of being retried in the background.
+   */
+  static ActorSystem<Void> reader(LedgerStoreSettings store, String name) {
+    Config config =
+        ConfigFactory.parseString("datastax-java-driver.advanced.reconnect-on-init = false")
+            .withFallback(store.pekkoConfig())
+            .withFallback(ConfigFactory.load());
+    return ActorSystem.create(Behaviors.empty(), name, config);
+  }
+
   /** {@code fabric ledger replay}. */
   @Command(
       name = "replay",
@@ -75,11 +87,7 @@ public final class LedgerCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       LedgerStoreSettings store = store(contactPoints);
-      Config config =
-          ConfigFactory.parseString("datastax-java-driver.advanced.reconnect-on-init = false")
-              .withFallback(store.pekkoConfig())
-              .withFallback(ConfigFactory.load());
-      ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "taofabric-replay", config);
+      ActorSystem<Void> system = reader(store, "taofabric-replay");
       try {
         LedgerSummary s =
             LedgerJournal.replayCassandra(store, system, toBlock).toCompletableFuture().get(TIMEOUT.toMinutes(), TimeUnit.MINUTES);
@@ -200,12 +208,8 @@ public final class LedgerCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       LedgerStoreSettings store = store(contactPoints);
-      Config config =
-          ConfigFactory.parseString("datastax-java-driver.advanced.reconnect-on-init = false")
-              .withFallback(store.pekkoConfig())
-              .withFallback(ConfigFactory.load());
       java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
-      ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "taofabric-balance", config);
+      ActorSystem<Void> system = reader(store, "taofabric-balance");
       try (BalanceReadModel model = BalanceReadModel.open(file, expectedAccounts)) {
         long start = System.nanoTime();
         long applied = LedgerJournal.catchUpCassandra(model, system).toCompletableFuture().get(30, TimeUnit.MINUTES);
