@@ -93,8 +93,16 @@ public final class BenchCommand implements Runnable {
         print(out, bench.oneEpoch(ledger, 1), "");
         print(out, bench.network(ledger, 1_000, subnets, 0), "target under one 12 s block");
         print(out, bench.network(ledger, 1_000, subnets, 1), "target under one 12 s block");
-        LedgerBench.Figure replay = bench.replay(ledger);
-        print(out, replay, String.format(Locale.ROOT, "%.0f events/s, target 50000", replay.operations() / replay.seconds()));
+        // the first replay pays session start and JIT warm-up; the second shows the steady rate a
+        // long audit of a large ledger runs at
+        for (String pass : new String[] {"first pass", "second pass"}) {
+          LedgerBench.Figure replay = bench.replay(ledger);
+          print(
+              out,
+              replay,
+              String.format(
+                  Locale.ROOT, "%s, %.0f events/s, target 50000", pass, replay.operations() / replay.seconds()));
+        }
       }
       String cassandraRss = node == null ? "not started here" : rssMb(node.status().pid().orElse(-1)) + " MB";
       out.printf(
