@@ -19,19 +19,11 @@ public final class Permits {
     return result;
   }
 
-  /** {@code is_topk}: true for all but the {@code n − k} smallest (stable, lower UIDs first). */
-  public static boolean[] topK(long[] values, int k) {
-    boolean[] result = new boolean[values.length];
-    Arrays.fill(result, true);
-    demoteSmallest(values, k, result);
-    return result;
-  }
-
   /**
    * Demotes the first {@code n − k} UIDs of a stable ascending sort without sorting UIDs: they are
    * every value below the {@code (n − k)}-th smallest, then the lowest UIDs holding exactly it.
    */
-  private static void demoteSmallest(long[] values, int k, boolean[] result) {
+  static void demoteSmallest(long[] values, int k, boolean[] result) {
     int n = values.length;
     int demote = n - k;
     if (demote <= 0) {

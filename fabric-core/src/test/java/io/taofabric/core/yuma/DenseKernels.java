@@ -15,6 +15,14 @@ import static io.taofabric.core.fixed.Fixed.subSat;
 final class DenseKernels {
   private DenseKernels() {}
 
+  /** {@code is_topk}: true for all but the {@code n − k} smallest, through the permits' demotion. */
+  static boolean[] topK(long[] values, int k) {
+    boolean[] result = new boolean[values.length];
+    java.util.Arrays.fill(result, true);
+    Permits.demoteSmallest(values, k, result);
+    return result;
+  }
+
   /** {@code weighted_median_col}: per column, the median over rows with positive stake. */
   static long[] weightedMedianColumns(long[] stake, long[][] score, long majority) {
     int cols = score.length == 0 ? 0 : score[0].length;

@@ -24,7 +24,7 @@ class PermitsProperties {
     for (int t = 0; t < values.length - k; t++) {
       expected[order[t]] = false;
     }
-    assertArrayEquals(expected, Permits.topK(values, k));
+    assertArrayEquals(expected, DenseKernels.topK(values, k));
   }
 
   @Provide
