@@ -1,23 +1,16 @@
 package io.taofabric.persistence.ledger;
 
-import io.taofabric.core.ledger.AccountEvent;
-import io.taofabric.core.ledger.LedgerReplay;
 import io.taofabric.core.ledger.LedgerSummary;
-import io.taofabric.core.ledger.SettlementEvent;
 import io.taofabric.persistence.readmodel.BalanceReadModel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
-import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
-import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.PersistenceQuery;
-import org.apache.pekko.stream.javadsl.Source;
 
 /**
- * The ledger as journals: which persistence ids hold it, and a replay of them into balances with
- * the invariants checked ({@link LedgerReplay}).
+ * The ledger as journals: which persistence ids hold it, a replay of them into balances with the
+ * invariants checked ({@link LedgerFold}), and the read model's catch-up.
  */
 public final class LedgerJournal {
   /** Entity type of coldkey accounts; their persistence ids are {@code Account|<coldkey>}. */
@@ -29,27 +22,8 @@ public final class LedgerJournal {
   /** Entity type of transfer sagas ({@code Transfer|<id>}): they move no money themselves. */
   public static final String TRANSFER = "Transfer";
 
-  private static final String SEPARATOR = "|";
-  private static final int PARALLEL_JOURNALS = 8;
 
   private LedgerJournal() {}
-
-  /**
-   * Replays every ledger journal found in {@code persistenceIds}, each in its own order, up to
-   * {@code toBlock}. Other entities' journals are skipped.
-   */
-  public static CompletionStage<LedgerSummary> replay(
-      Source<String, NotUsed> persistenceIds,
-      Function<String, Source<EventEnvelope, NotUsed>> eventsOf,
-      long toBlock,
-      ActorSystem<?> system) {
-    LedgerReplay replay = new LedgerReplay(toBlock);
-    return persistenceIds
-        .filter(LedgerJournal::isLedger)
-        .flatMapMerge(PARALLEL_JOURNALS, eventsOf::apply)
-        .runForeach(envelope -> fold(replay, envelope.persistenceId(), envelope.event()), system)
-        .thenApply(done -> replay.finish());
-  }
 
   /**
    * Replays the ledger stored in the Cassandra journal at {@code store}, in one scan of the
@@ -59,16 +33,9 @@ public final class LedgerJournal {
       LedgerStoreSettings store, ActorSystem<?> system, long toBlock) {
     return CompletableFuture.supplyAsync(
         () -> {
-          LedgerReplay replay = new LedgerReplay(toBlock);
-          JournalScan.scan(
-              store,
-              system,
-              (pid, event) -> {
-                if (isLedger(pid)) {
-                  fold(replay, pid, event);
-                }
-              });
-          return replay.finish();
+          LedgerFold fold = new LedgerFold(toBlock);
+          JournalScan.scan(store, system, fold::accept);
+          return fold.finish();
         });
   }
 
@@ -84,20 +51,5 @@ public final class LedgerJournal {
 
   private static CassandraReadJournal cassandra(ActorSystem<?> system) {
     return PersistenceQuery.get(system).getReadJournalFor(CassandraReadJournal.class, CassandraReadJournal.Identifier());
-  }
-
-  private static boolean isLedger(String persistenceId) {
-    return persistenceId.startsWith(ACCOUNT + SEPARATOR) || persistenceId.startsWith(SETTLEMENT + SEPARATOR);
-  }
-
-  private static void fold(LedgerReplay replay, String persistenceId, Object event) {
-    if (event instanceof AccountEvent e) {
-      replay.account(persistenceId.substring(ACCOUNT.length() + SEPARATOR.length()), e);
-    } else if (event instanceof SettlementEvent e) {
-      replay.settlement(e);
-    } else {
-      throw new IllegalStateException(
-          "journal " + persistenceId + " holds " + event.getClass().getName() + ", not a ledger event");
-    }
   }
 }

@@ -14,25 +14,18 @@ import io.taofabric.core.ledger.UidEmission;
 
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
 import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
-import org.apache.pekko.persistence.testkit.query.javadsl.PersistenceTestKitReadJournal;
-import org.apache.pekko.stream.javadsl.Source;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** The replay over real journal envelopes (the in-memory journal; the Cassandra one in an IT). */
+/** The ledger fold over real journal envelopes (the in-memory journal; the Cassandra scan in an IT). */
 class LedgerJournalTest {
   private static final ActorTestKit TEST_KIT =
       ActorTestKit.create(PersistenceTestKitPlugin.getInstance().config().withFallback(com.typesafe.config.ConfigFactory.load()));
   private static final PersistenceTestKit JOURNAL = PersistenceTestKit.create(TEST_KIT.system());
-  private static final PersistenceTestKitReadJournal QUERIES =
-      PersistenceQuery.get(TEST_KIT.system())
-          .getReadJournalFor(PersistenceTestKitReadJournal.class, PersistenceTestKitReadJournal.Identifier());
 
   @AfterAll
   static void shutDown() {
@@ -40,11 +33,9 @@ class LedgerJournalTest {
   }
 
   private static LedgerSummary replay(List<String> ids, long toBlock) throws Exception {
-    return LedgerJournal.replay(
-            Source.from(ids), id -> QUERIES.currentEventsByPersistenceId(id, 0, Long.MAX_VALUE), toBlock, TEST_KIT.system())
-        .toCompletableFuture()
-        .get(10, TimeUnit.SECONDS);
+    return InMemoryLedger.replay(TEST_KIT.system(), ids, toBlock);
   }
+
 
   @Test
   void shouldRebuildBalancesFromEveryLedgerJournalAndSkipOthers() throws Exception {

@@ -17,7 +17,7 @@ import io.taofabric.core.ledger.LedgerSummary;
 import io.taofabric.core.ledger.SettlementEvent.EpochSettled;
 import io.taofabric.core.ledger.StakeKey;
 import io.taofabric.core.ledger.UidEmission;
-import io.taofabric.persistence.ledger.LedgerJournal;
+import io.taofabric.persistence.ledger.InMemoryLedger;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,10 +96,7 @@ class BalanceReadModelTest {
   }
 
   private static LedgerSummary replay() throws Exception {
-    return LedgerJournal.replay(
-            Source.from(journals()), id -> QUERIES.currentEventsByPersistenceId(id, 0, Long.MAX_VALUE), Long.MAX_VALUE, TEST_KIT.system())
-        .toCompletableFuture()
-        .get(10, TimeUnit.SECONDS);
+    return InMemoryLedger.replay(TEST_KIT.system(), journals(), Long.MAX_VALUE);
   }
 
   private static void assertSameAsReplay(BalanceReadModel model) throws Exception {
