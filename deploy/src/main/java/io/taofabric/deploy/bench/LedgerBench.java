@@ -10,7 +10,6 @@ import io.taofabric.deploy.ledger.LedgerNode;
 import io.taofabric.deploy.ledger.ScenarioSettlement;
 import io.taofabric.persistence.ledger.LedgerJournal;
 import io.taofabric.persistence.ledger.LedgerStoreSettings;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,7 +109,7 @@ final class LedgerBench {
 
   /** Seconds to write {@code rows} journal-sized rows with the driver, {@value #IN_FLIGHT} in flight. */
   private double rawWrites(long rows) throws Exception {
-    try (CqlSession session = session()) {
+    try (CqlSession session = store.openSession()) {
       session.execute(
           "CREATE TABLE IF NOT EXISTS " + store.keyspace() + ".bench_rows (pid text, seq bigint, payload blob, PRIMARY KEY (pid, seq))");
       PreparedStatement insert =
@@ -130,7 +129,7 @@ final class LedgerBench {
 
   /** Seconds to read {@code rows} rows back with the driver, one partition at a time. */
   private double rawReads(long rows) throws Exception {
-    try (CqlSession session = session()) {
+    try (CqlSession session = store.openSession()) {
       long start = System.nanoTime();
       long read = 0;
       for (var row : session.execute("SELECT pid, seq, payload FROM " + store.keyspace() + ".bench_rows")) {
@@ -140,14 +139,6 @@ final class LedgerBench {
       }
       return seconds(start);
     }
-  }
-
-  private CqlSession session() {
-    String[] point = store.contactPoints().get(0).split(":");
-    return CqlSession.builder()
-        .addContactPoint(new InetSocketAddress(point[0], Integer.parseInt(point[1])))
-        .withLocalDatacenter(store.datacenter())
-        .build();
   }
 
   private static double seconds(long startNanos) {

@@ -1,11 +1,8 @@
 package io.taofabric.persistence.ledger;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,7 +32,7 @@ final class JournalScan {
     Serialization serialization = SerializationExtension.get(system.classicSystem());
     Map<String, Long> lastSequence = new HashMap<>();
     long rows = 0;
-    try (CqlSession session = session(store)) {
+    try (CqlSession session = store.openSession()) {
       SimpleStatement select =
           SimpleStatement.newInstance(
                   "SELECT persistence_id, sequence_nr, ser_id, ser_manifest, event FROM " + store.keyspace() + ".messages")
@@ -57,26 +54,5 @@ final class JournalScan {
       }
     }
     return rows;
-  }
-
-  /**
-   * A session for one scan: no schema or token metadata, which a scan does not use and which a
-   * session otherwise fetches before its first query, and no quiet period when it closes (the
-   * driver's default waits 2 s for event loops that have nothing left to do).
-   */
-  private static CqlSession session(LedgerStoreSettings store) {
-    DriverConfigLoader scanOnly =
-        DriverConfigLoader.programmaticBuilder()
-            .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
-            .withBoolean(DefaultDriverOption.METADATA_TOKEN_MAP_ENABLED, false)
-            .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
-            .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
-            .build();
-    var builder = CqlSession.builder().withConfigLoader(scanOnly).withLocalDatacenter(store.datacenter());
-    for (String point : store.contactPoints()) {
-      String[] hostPort = point.split(":");
-      builder.addContactPoint(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])));
-    }
-    return builder.build();
   }
 }

@@ -1,7 +1,11 @@
 package io.taofabric.persistence.ledger;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
@@ -50,6 +54,28 @@ public record LedgerStoreSettings(
   /** These settings with other contact points (a command-line override). */
   public LedgerStoreSettings withContactPoints(List<String> points) {
     return new LedgerStoreSettings(points, datacenter, keyspace, replicationFactor, schemaAutocreate);
+  }
+
+  /**
+   * A plain driver session to the ring for one-shot work (a scan, a benchmark baseline): no schema
+   * or token metadata, which such work does not use and a session otherwise fetches before its
+   * first query, and no quiet period on close (the driver's default waits 2 s for event loops
+   * that have nothing left to do). The caller closes it.
+   */
+  public CqlSession openSession() {
+    DriverConfigLoader oneShot =
+        DriverConfigLoader.programmaticBuilder()
+            .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
+            .withBoolean(DefaultDriverOption.METADATA_TOKEN_MAP_ENABLED, false)
+            .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
+            .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
+            .build();
+    var builder = CqlSession.builder().withConfigLoader(oneShot).withLocalDatacenter(datacenter);
+    for (String point : contactPoints) {
+      String[] hostPort = point.split(":");
+      builder.addContactPoint(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])));
+    }
+    return builder.build();
   }
 
   /** The journal, snapshot store and driver settings, to lay over a node's configuration. */
