@@ -1,8 +1,7 @@
-package io.taofabric.deploy.epoch;
+package io.taofabric.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.taofabric.deploy.FabricCli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,10 +11,11 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 
 /** Runs {@code fabric} in-process on a file and captures its exit status, stdout and stderr. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static CliRun of(String... args) {
+  /** Runs {@code fabric args}. */
+  public static CliRun of(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = FabricCli.commandLine();
@@ -26,7 +26,7 @@ record CliRun(int exitCode, String out, String err) {
   }
 
   /** Writes {@code json} to a temporary file and runs {@code fabric epoch MODE file}. */
-  static CliRun epoch(String mode, String json) {
+  public static CliRun epoch(String mode, String json) {
     try {
       Path file = Files.createTempFile("epoch-", ".json");
       try {
@@ -40,11 +40,13 @@ record CliRun(int exitCode, String out, String err) {
     }
   }
 
-  static CliRun epoch(String mode, JsonNode json) {
+  /** As {@link #epoch(String, String)}, for a JSON tree. */
+  public static CliRun epoch(String mode, JsonNode json) {
     return epoch(mode, json.toString());
   }
 
-  JsonNode json() {
+  /** Stdout as JSON; fails the test when the command failed. */
+  public JsonNode json() {
     if (exitCode != 0) {
       throw new AssertionError("fabric exited " + exitCode + ": " + err);
     }

@@ -4,45 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.taofabric.deploy.FabricCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.taofabric.deploy.CliRun;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** {@code fabric cassandra} without a node: help, status and stop of nothing, and each failure. */
 class CassandraCommandTest {
   @TempDir Path dir;
 
-  private record Run(int exitCode, String out, String err) {
-    static Run of(String... args) {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      CommandLine cli = FabricCli.commandLine();
-      cli.setOut(new PrintWriter(out, true));
-      cli.setErr(new PrintWriter(err, true));
-      int code = cli.execute(args);
-      return new Run(code, out.toString(), err.toString());
-    }
-
-    void assertFailedWithOneLine(String subcommand, String message) {
-      assertEquals(CassandraCommand.FAILED, exitCode, err);
-      assertEquals("", out);
-      assertEquals("fabric cassandra " + subcommand + ": " + message + "\n", err);
-    }
+  private static void assertFailedWithOneLine(CliRun run, String subcommand, String message) {
+    assertEquals(CassandraCommand.FAILED, run.exitCode(), run.err());
+    assertEquals("", run.out());
+    assertEquals("fabric cassandra " + subcommand + ": " + message + "\n", run.err());
   }
+
 
   @Nested
   class Help {
     @ParameterizedTest
     @ValueSource(strings = {"start", "stop", "status"})
     void shouldListTheOptionsOfEachSubcommand(String subcommand) {
-      Run run = Run.of("cassandra", subcommand, "--help");
+      CliRun run = CliRun.of("cassandra", subcommand, "--help");
 
       assertEquals(0, run.exitCode(), run.err());
       for (String option : new String[] {"--dir", "--port", "--storage-port", "--heap", "--lib"}) {
@@ -52,7 +38,7 @@ class CassandraCommandTest {
 
     @Test
     void shouldListTheSubcommands() {
-      Run run = Run.of("cassandra", "--help");
+      CliRun run = CliRun.of("cassandra", "--help");
 
       assertEquals(0, run.exitCode(), run.err());
       for (String subcommand : new String[] {"start", "stop", "status"}) {
@@ -62,12 +48,12 @@ class CassandraCommandTest {
 
     @Test
     void shouldBeListedByFabricHelp() {
-      assertTrue(Run.of("--help").out().contains("cassandra"));
+      assertTrue(CliRun.of("--help").out().contains("cassandra"));
     }
 
     @Test
     void shouldAskForASubcommand() {
-      Run run = Run.of("cassandra");
+      CliRun run = CliRun.of("cassandra");
 
       assertEquals(2, run.exitCode());
       assertTrue(run.err().startsWith("Missing required subcommand"), run.err());
@@ -76,7 +62,7 @@ class CassandraCommandTest {
 
   @Test
   void shouldReportANodeThatNeverRanAsStopped() {
-    Run run = Run.of("cassandra", "status", "--dir", dir.toString());
+    CliRun run = CliRun.of("cassandra", "status", "--dir", dir.toString());
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("cassandra: stopped (data in " + dir.resolve("data") + ")\n", run.out());
@@ -84,7 +70,7 @@ class CassandraCommandTest {
 
   @Test
   void shouldSayNotRunningWhenThereIsNothingToStop() {
-    Run run = Run.of("cassandra", "stop", "--dir", dir.toString());
+    CliRun run = CliRun.of("cassandra", "stop", "--dir", dir.toString());
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("cassandra: not running\n", run.out());
@@ -96,9 +82,10 @@ class CassandraCommandTest {
     void shouldNameTheMissingJars() {
       Path lib = dir.resolve("no-lib");
 
-      Run run = Run.of("cassandra", "start", "--dir", dir.toString(), "--lib", lib.toString());
+      CliRun run = CliRun.of("cassandra", "start", "--dir", dir.toString(), "--lib", lib.toString());
 
-      run.assertFailedWithOneLine(
+      assertFailedWithOneLine(
+          run,
           "start",
           "no Cassandra jars in "
               + lib
@@ -108,25 +95,25 @@ class CassandraCommandTest {
 
     @Test
     void shouldRejectAPortOutOfRange() {
-      Run.of("cassandra", "start", "--dir", dir.toString(), "--port", "0")
-          .assertFailedWithOneLine("start", "cql-port must be in 1..65535: 0");
+      assertFailedWithOneLine(
+          CliRun.of("cassandra", "start", "--dir", dir.toString(), "--port", "0"), "start", "cql-port must be in 1..65535: 0");
     }
 
     @Test
     void shouldRejectTheSamePortTwice() {
-      Run.of("cassandra", "status", "--port", "7000")
-          .assertFailedWithOneLine("status", "cql-port and storage-port must differ, both are 7000");
+      assertFailedWithOneLine(
+          CliRun.of("cassandra", "status", "--port", "7000"), "status", "cql-port and storage-port must differ, both are 7000");
     }
 
     @Test
     void shouldRejectASmallHeap() {
-      Run.of("cassandra", "start", "--dir", dir.toString(), "--heap", "128m")
-          .assertFailedWithOneLine("start", "heap must be at least 256m: 128m");
+      assertFailedWithOneLine(
+          CliRun.of("cassandra", "start", "--dir", dir.toString(), "--heap", "128m"), "start", "heap must be at least 256m: 128m");
     }
 
     @Test
     void shouldLetPicocliRejectAPortThatIsNotANumber() {
-      Run run = Run.of("cassandra", "start", "--port", "x");
+      CliRun run = CliRun.of("cassandra", "start", "--port", "x");
 
       assertEquals(2, run.exitCode());
       assertFalse(run.err().contains("Exception"), run.err());

@@ -1,5 +1,6 @@
 package io.taofabric.deploy.epoch;
 
+import io.taofabric.deploy.CliRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
