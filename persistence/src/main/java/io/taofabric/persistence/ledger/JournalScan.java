@@ -1,11 +1,14 @@
 package io.taofabric.persistence.ledger;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.function.BiConsumer;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.serialization.Serialization;
@@ -27,7 +30,10 @@ final class JournalScan {
 
   private JournalScan() {}
 
-  /** Hands every event to {@code sink} with its persistence id, each journal in sequence. */
+  /**
+   * Hands every event to {@code sink} with its persistence id, each journal in sequence. The next
+   * page is requested before the current one is decoded, so the node reads while this decodes.
+   */
   static long scan(LedgerStoreSettings store, ActorSystem<?> system, BiConsumer<String, Object> sink) {
     Serialization serialization = SerializationExtension.get(system.classicSystem());
     Map<String, Long> lastSequence = new HashMap<>();
@@ -37,22 +43,38 @@ final class JournalScan {
           SimpleStatement.newInstance(
                   "SELECT persistence_id, sequence_nr, ser_id, ser_manifest, event FROM " + store.keyspace() + ".messages")
               .setPageSize(PAGE_SIZE);
-      for (Row row : session.execute(select)) {
-        String pid = row.getString(0);
-        long sequence = row.getLong(1);
-        Long previous = lastSequence.put(pid, sequence);
-        if (previous != null && sequence <= previous) {
-          throw new IllegalStateException(
-              "journal " + pid + " arrived out of sequence (" + sequence + " after " + previous + ")");
+      AsyncResultSet page = await(session.executeAsync(select));
+      while (page != null) {
+        CompletionStage<AsyncResultSet> next = page.hasMorePages() ? page.fetchNextPage() : null;
+        for (Row row : page.currentPage()) {
+          String pid = row.getString(0);
+          long sequence = row.getLong(1);
+          Long previous = lastSequence.put(pid, sequence);
+          if (previous != null && sequence <= previous) {
+            throw new IllegalStateException(
+                "journal " + pid + " arrived out of sequence (" + sequence + " after " + previous + ")");
+          }
+          ByteBuffer bytes = row.getByteBuffer(4);
+          byte[] payload = new byte[bytes.remaining()];
+          bytes.get(payload);
+          Object event = serialization.deserialize(payload, row.getInt(2), row.getString(3)).get();
+          sink.accept(pid, event);
+          rows++;
         }
-        ByteBuffer bytes = row.getByteBuffer(4);
-        byte[] payload = new byte[bytes.remaining()];
-        bytes.get(payload);
-        Object event = serialization.deserialize(payload, row.getInt(2), row.getString(3)).get();
-        sink.accept(pid, event);
-        rows++;
+        page = next == null ? null : await(next);
       }
     }
     return rows;
+  }
+
+  private static AsyncResultSet await(CompletionStage<AsyncResultSet> page) {
+    try {
+      return page.toCompletableFuture().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("the journal scan was interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+    }
   }
 }

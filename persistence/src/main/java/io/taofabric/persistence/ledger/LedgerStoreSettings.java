@@ -20,6 +20,8 @@ import java.util.List;
  */
 public record LedgerStoreSettings(
     List<String> contactPoints, String datacenter, String keyspace, int replicationFactor, boolean schemaAutocreate) {
+  private static final int CLOSE_QUIET_MILLIS = 50;
+  private static final int CLOSE_TIMEOUT_MILLIS = 15_000;
 
   /** Validates the values. */
   public LedgerStoreSettings {
@@ -60,15 +62,20 @@ public record LedgerStoreSettings(
    * A plain driver session to the ring for one-shot work (a scan, a benchmark baseline): no schema
    * or token metadata, which such work does not use and a session otherwise fetches before its
    * first query, and no quiet period on close (the driver's default waits 2 s for event loops
-   * that have nothing left to do). The caller closes it.
+   * that have nothing left to do; a short one still lets the session's own close steps finish
+   * on them, where none at all made a close occasionally log a rejected task). The caller closes it.
    */
   public CqlSession openSession() {
     DriverConfigLoader oneShot =
         DriverConfigLoader.programmaticBuilder()
             .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
             .withBoolean(DefaultDriverOption.METADATA_TOKEN_MAP_ENABLED, false)
-            .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
-            .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
+            .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, CLOSE_QUIET_MILLIS)
+            .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_TIMEOUT, CLOSE_TIMEOUT_MILLIS)
+            .withString(DefaultDriverOption.NETTY_IO_SHUTDOWN_UNIT, "MILLISECONDS")
+            .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, CLOSE_QUIET_MILLIS)
+            .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_TIMEOUT, CLOSE_TIMEOUT_MILLIS)
+            .withString(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_UNIT, "MILLISECONDS")
             .build();
     var builder = CqlSession.builder().withConfigLoader(oneShot).withLocalDatacenter(datacenter);
     for (String point : contactPoints) {
@@ -100,11 +107,13 @@ public record LedgerStoreSettings(
             "  snapshot.tables-autocreate = " + autocreate,
             "  snapshot.replication-factor = " + replicationFactor,
             "  events-by-tag.enabled = false",
+            "  journal.support-deletes = off",
             "}",
             "datastax-java-driver {",
             "  basic.contact-points = [" + points + "]",
             "  basic.load-balancing-policy.local-datacenter = \"" + datacenter + "\"",
             "  advanced.reconnect-on-init = true",
+            "  advanced.connection.max-requests-per-connection = 8192",
             "}"));
   }
 }
