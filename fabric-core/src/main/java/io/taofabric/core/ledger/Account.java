@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -173,11 +172,6 @@ public final class Account {
     List<String> ops = new ArrayList<>(applied);
     Collections.sort(ops);
     return ops;
-  }
-
-  /** Stake entries as an unmodifiable view, for checks that only read. */
-  Map<StakeKey, Long> stakeView() {
-    return Collections.unmodifiableMap(staked);
   }
 
   private Decision<AccountEvent> credit(long amount, AccountEvent event) {

@@ -9,6 +9,7 @@ import io.taofabric.core.ledger.AccountEvent.EmissionCredited;
 import io.taofabric.core.ledger.AccountEvent.GenesisCredited;
 import io.taofabric.core.ledger.AccountEvent.RegistrationBurned;
 import io.taofabric.core.ledger.AccountEvent.StakeAdded;
+import io.taofabric.core.ledger.AccountEvent.StakeRemoved;
 import io.taofabric.core.ledger.AccountEvent.TransferredIn;
 import io.taofabric.core.ledger.AccountEvent.TransferredOut;
 import io.taofabric.core.ledger.SettlementEvent.EpochCredited;
@@ -100,6 +101,18 @@ class LedgerReplayTest {
       r.account("bob", new TransferredIn("t9", "eve", 5, 3));
       LedgerSummary s = r.finish();
       assertTrue(s.violations().get(0).startsWith("negative free balance -5 in eve"), s.violations().toString());
+    }
+
+    @Test
+    void shouldReportANegativeStakeWhicheverEventMadeIt() {
+      LedgerReplay r = new LedgerReplay();
+      r.account("eve", new GenesisCredited("g-eve", 50, 1));
+      r.account("eve", new StakeAdded("s1", "hk-e", 2, 20, 2));
+      r.account("eve", new StakeRemoved("s2", "hk-e", 2, 30, 3));
+      r.account("eve", new StakeAdded("s3", "hk-f", 2, -4, 4));
+      List<String> violations = r.finish().violations();
+      assertTrue(violations.contains("negative stake -10 on " + new StakeKey("hk-e", 2) + " in eve"), violations.toString());
+      assertTrue(violations.contains("negative stake -4 on " + new StakeKey("hk-f", 2) + " in eve"), violations.toString());
     }
 
     @Test
