@@ -5,6 +5,7 @@ import io.taofabric.core.ledger.AccountCommand.AddStake;
 import io.taofabric.core.ledger.AccountCommand.BurnForRegistration;
 import io.taofabric.core.ledger.AccountCommand.CreditEmission;
 import io.taofabric.core.ledger.AccountCommand.CreditGenesis;
+import io.taofabric.core.ledger.AccountCommand.LockForSubnet;
 import io.taofabric.core.ledger.AccountCommand.ReceiveTransfer;
 import io.taofabric.core.ledger.AccountCommand.RemoveStake;
 import io.taofabric.core.ledger.AccountCommand.SendTransfer;
@@ -13,6 +14,7 @@ import io.taofabric.core.ledger.AccountEvent.GenesisCredited;
 import io.taofabric.core.ledger.AccountEvent.RegistrationBurned;
 import io.taofabric.core.ledger.AccountEvent.StakeAdded;
 import io.taofabric.core.ledger.AccountEvent.StakeRemoved;
+import io.taofabric.core.ledger.AccountEvent.SubnetLockRecycled;
 import io.taofabric.core.ledger.AccountEvent.TransferredIn;
 import io.taofabric.core.ledger.AccountEvent.TransferredOut;
 import java.util.ArrayList;
@@ -99,6 +101,8 @@ public final class Account {
     } else if (command instanceof BurnForRegistration c) {
       return debit(
           c.amount(), new RegistrationBurned(c.operationId(), c.hotkey(), c.netuid(), c.amount(), c.block()));
+    } else if (command instanceof LockForSubnet c) {
+      return debit(c.amount(), new SubnetLockRecycled(c.operationId(), c.netuid(), c.amount(), c.block()));
     }
     CreditEmission c = (CreditEmission) command;
     long held = staked(new StakeKey(c.hotkey(), c.netuid()));
@@ -126,6 +130,8 @@ public final class Account {
       staked.merge(new StakeKey(e.hotkey(), e.netuid()), -e.amount(), Long::sum);
       staked.remove(new StakeKey(e.hotkey(), e.netuid()), 0L);
     } else if (event instanceof RegistrationBurned e) {
+      free -= e.amount();
+    } else if (event instanceof SubnetLockRecycled e) {
       free -= e.amount();
     } else if (event instanceof EmissionCredited e) {
       staked.merge(new StakeKey(e.hotkey(), e.netuid()), e.amount(), Long::sum);

@@ -30,6 +30,9 @@ public sealed interface AccountCommand {
   record BurnForRegistration(String operationId, String hotkey, int netuid, long amount, long block)
       implements AccountCommand {}
 
+  /** Recycles free balance as the lock cost of creating subnet {@code netuid}. */
+  record LockForSubnet(String operationId, int netuid, long amount, long block) implements AccountCommand {}
+
   /** Credits one UID's emission from a settled epoch as stake on its hotkey. */
   record CreditEmission(int netuid, long epoch, int uid, String hotkey, long amount, long block)
       implements AccountCommand {

@@ -35,6 +35,9 @@ public sealed interface AccountEvent {
   record RegistrationBurned(String operationId, String hotkey, int netuid, long amount, long block)
       implements AccountEvent {}
 
+  /** Free balance recycled as the lock cost of creating subnet {@code netuid}. */
+  record SubnetLockRecycled(String operationId, int netuid, long amount, long block) implements AccountEvent {}
+
   /** One UID's emission from a settled epoch, added to the stake of its hotkey. */
   record EmissionCredited(
       String operationId, int netuid, long epoch, int uid, String hotkey, long amount, long block)

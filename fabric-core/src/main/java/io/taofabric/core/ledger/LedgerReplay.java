@@ -6,6 +6,7 @@ import io.taofabric.core.ledger.AccountEvent.GenesisCredited;
 import io.taofabric.core.ledger.AccountEvent.RegistrationBurned;
 import io.taofabric.core.ledger.AccountEvent.StakeAdded;
 import io.taofabric.core.ledger.AccountEvent.StakeRemoved;
+import io.taofabric.core.ledger.AccountEvent.SubnetLockRecycled;
 import io.taofabric.core.ledger.AccountEvent.TransferredIn;
 import io.taofabric.core.ledger.AccountEvent.TransferredOut;
 import io.taofabric.core.ledger.SettlementEvent.EpochSettled;
@@ -69,6 +70,8 @@ public final class LedgerReplay {
     if (event instanceof GenesisCredited e) {
       genesis += e.amount();
     } else if (event instanceof RegistrationBurned e) {
+      burned += e.amount();
+    } else if (event instanceof SubnetLockRecycled e) {
       burned += e.amount();
     } else if (event instanceof TransferredOut e) {
       sent.put(e.operationId(), e);

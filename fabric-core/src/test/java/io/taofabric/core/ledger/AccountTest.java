@@ -9,6 +9,7 @@ import io.taofabric.core.ledger.AccountCommand.AddStake;
 import io.taofabric.core.ledger.AccountCommand.BurnForRegistration;
 import io.taofabric.core.ledger.AccountCommand.CreditEmission;
 import io.taofabric.core.ledger.AccountCommand.CreditGenesis;
+import io.taofabric.core.ledger.AccountCommand.LockForSubnet;
 import io.taofabric.core.ledger.AccountCommand.ReceiveTransfer;
 import io.taofabric.core.ledger.AccountCommand.RemoveStake;
 import io.taofabric.core.ledger.AccountCommand.SendTransfer;
@@ -126,6 +127,15 @@ class AccountTest {
     run(a, new BurnForRegistration("r1", "hk", 1, TAO / 2, 4));
     assertEquals(TAO / 2, a.free());
     assertTrue(rejection(run(a, new BurnForRegistration("r2", "hk", 1, TAO, 4))).startsWith("insufficient"));
+  }
+
+  @Test
+  void shouldRecycleASubnetLockOnceAndOnlyFromFreeBalance() {
+    Account a = funded(TAO);
+    assertInstanceOf(Decision.Accept.class, run(a, new LockForSubnet("lock-1", 3, TAO / 4, 9)));
+    assertInstanceOf(Decision.AlreadyApplied.class, run(a, new LockForSubnet("lock-1", 3, TAO / 4, 9)));
+    assertEquals(TAO - TAO / 4, a.free());
+    assertTrue(rejection(run(a, new LockForSubnet("lock-2", 4, TAO, 9))).startsWith("insufficient"));
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.taofabric.core.ledger.AccountEvent.GenesisCredited;
 import io.taofabric.core.ledger.AccountEvent.RegistrationBurned;
 import io.taofabric.core.ledger.AccountEvent.StakeAdded;
 import io.taofabric.core.ledger.AccountEvent.StakeRemoved;
+import io.taofabric.core.ledger.AccountEvent.SubnetLockRecycled;
 import io.taofabric.core.ledger.AccountEvent.TransferredIn;
 import io.taofabric.core.ledger.AccountEvent.TransferredOut;
 import io.taofabric.core.ledger.SettlementEvent.EpochCredited;
@@ -61,6 +62,16 @@ class LedgerReplayTest {
     assertEquals(900, s.accounts().get("alice").staked());
     assertEquals(
         "ledger: 9 events, issuance 2000 rao, held 1960 rao, checksum " + s.checksum() + ", invariants OK", s.line());
+  }
+
+  @Test
+  void shouldCountARecycledSubnetLockAsBurned() {
+    LedgerReplay r = history(new LedgerReplay(), true);
+    r.account("alice", new SubnetLockRecycled("lock-1", 2, 100, 400));
+    LedgerSummary s = r.finish();
+    assertTrue(s.invariantsHold(), s.violations().toString());
+    assertEquals(140, s.burned());
+    assertEquals(1_860, s.held());
   }
 
   @Test
