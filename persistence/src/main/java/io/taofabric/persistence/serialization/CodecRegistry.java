@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every persisted type's codec, by class and by type id. A frame is the type id (varint), the
- * version (one byte) and the codec's fields; anything else is a {@link CorruptPayloadException}.
+ * A set of codecs (the persisted types', or the cluster messages'), by class and by type id. A
+ * frame is the type id (varint), the version (one byte) and the codec's fields; anything else is
+ * a {@link CorruptPayloadException}.
  */
 public final class CodecRegistry {
   private static final int MAX_FRAME_BYTES = 16 * 1024 * 1024;
@@ -44,14 +45,8 @@ public final class CodecRegistry {
 
   /** The frame of {@code value} in its codec's current version. */
   public byte[] encode(Object value) {
-    VersionedCodec<?> codec = byClass.get(value.getClass());
-    if (codec == null) {
-      throw new IllegalArgumentException("no codec registered for " + value.getClass().getName());
-    }
     try (Output out = new Output(256, MAX_FRAME_BYTES)) {
-      out.writeVarInt(codec.typeId(), true);
-      out.writeByte(codec.currentVersion());
-      writeWith(codec, out, value);
+      write(out, value);
       return out.toBytes();
     }
   }
@@ -62,16 +57,8 @@ public final class CodecRegistry {
       throw new CorruptPayloadException("payload of " + (bytes == null ? 0 : bytes.length) + " bytes is too short");
     }
     try (Input in = new Input(bytes)) {
-      int typeId = in.readVarInt(true);
-      VersionedCodec<?> codec = byId.get(typeId);
-      if (codec == null) {
-        throw new CorruptPayloadException("unknown type id " + typeId);
-      }
-      int version = in.readByte();
-      if (version < 1 || version > codec.currentVersion()) {
-        throw new CorruptPayloadException(
-            codec.type().getSimpleName() + " version " + version + " is not one this build reads (1.." + codec.currentVersion() + ")");
-      }
+      VersionedCodec<?> codec = codecOf(in.readVarInt(true));
+      int version = versionOf(codec, in.readByte());
       Object value = codec.read(in, version);
       if (in.position() != bytes.length) {
         throw new CorruptPayloadException(
@@ -84,6 +71,49 @@ public final class CodecRegistry {
       }
       throw new CorruptPayloadException("payload does not decode: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Writes {@code value}'s whole frame into {@code out}: how one codec nests a value of another
+   * type, which keeps its own type id and version.
+   */
+  public void write(Output out, Object value) {
+    VersionedCodec<?> codec = byClass.get(value.getClass());
+    if (codec == null) {
+      throw new IllegalArgumentException("no codec registered for " + value.getClass().getName());
+    }
+    out.writeVarInt(codec.typeId(), true);
+    out.writeByte(codec.currentVersion());
+    writeWith(codec, out, value);
+  }
+
+  /**
+   * Reads a frame {@link #write} nested in another codec's fields; called from that codec's
+   * {@code read}, so the enclosing {@link #decode} turns any failure into a {@link
+   * CorruptPayloadException}. A frame of another type than {@code expected} is corrupt.
+   */
+  public <T> T read(Input in, Class<T> expected) {
+    VersionedCodec<?> codec = codecOf(in.readVarInt(true));
+    if (!expected.isAssignableFrom(codec.type())) {
+      throw new CorruptPayloadException(codec.type().getSimpleName() + " where a " + expected.getSimpleName() + " belongs");
+    }
+    return expected.cast(codec.read(in, versionOf(codec, in.readByte())));
+  }
+
+  private VersionedCodec<?> codecOf(int typeId) {
+    VersionedCodec<?> codec = byId.get(typeId);
+    if (codec == null) {
+      throw new CorruptPayloadException("unknown type id " + typeId);
+    }
+    return codec;
+  }
+
+  private static int versionOf(VersionedCodec<?> codec, int version) {
+    if (version < 1 || version > codec.currentVersion()) {
+      throw new CorruptPayloadException(
+          codec.type().getSimpleName() + " version " + version + " is not one this build reads (1.." + codec.currentVersion() + ")");
+    }
+    return version;
   }
 
   @SuppressWarnings("unchecked")

@@ -3,13 +3,17 @@ package io.taofabric.persistence.serialization;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
-/** Identity of a codec plus the field helpers every hand-written layout uses. */
-abstract class FieldCodec<T> implements VersionedCodec<T> {
+/**
+ * Identity of a codec plus the field helpers every hand-written layout uses; the base of the
+ * stored forms here and of the cluster message forms in {@code actors}.
+ */
+public abstract class FieldCodec<T> implements VersionedCodec<T> {
   private final Class<T> type;
   private final int typeId;
   private final int currentVersion;
 
-  FieldCodec(Class<T> type, int typeId, int currentVersion) {
+  /** A codec of {@code type} under {@code typeId}, writing {@code currentVersion}. */
+  protected FieldCodec(Class<T> type, int typeId, int currentVersion) {
     this.type = type;
     this.typeId = typeId;
     this.currentVersion = currentVersion;
@@ -30,12 +34,13 @@ abstract class FieldCodec<T> implements VersionedCodec<T> {
     return currentVersion;
   }
 
-  static void string(Output out, String value) {
+  /** Writes a string field. */
+  protected static void string(Output out, String value) {
     out.writeString(value);
   }
 
   /** A string field that must be present. */
-  static String string(Input in, String field) {
+  protected static String string(Input in, String field) {
     String s = in.readString();
     if (s == null) {
       throw new CorruptPayloadException(field + " is missing");
@@ -44,7 +49,7 @@ abstract class FieldCodec<T> implements VersionedCodec<T> {
   }
 
   /** A count of repeated entries, bounded so a corrupt count cannot allocate without limit. */
-  static int count(Input in, String field) {
+  protected static int count(Input in, String field) {
     int n = in.readVarInt(true);
     if (n < 0 || n > in.limit()) {
       throw new CorruptPayloadException(field + " count " + n + " exceeds the payload");

@@ -4,7 +4,6 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.taofabric.core.ledger.Account;
 import io.taofabric.core.ledger.AccountCommand;
-import io.taofabric.core.ledger.AccountEvent;
 import io.taofabric.core.ledger.AccountEvent.EmissionCredited;
 import io.taofabric.core.ledger.AccountEvent.GenesisCredited;
 import io.taofabric.core.ledger.AccountEvent.RegistrationBurned;
@@ -28,11 +27,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * The stored forms of the ledger's events (accounts, settlements, transfer sagas) and the account
- * snapshot. Type ids 100–199 belong to
- * the ledger; a new layout gets a new version and its {@code read} keeps every older one.
+ * snapshot. Type ids 100–199 belong to the stored ledger (200–209 to its values on the wire, {@link
+ * LedgerWireCodecs}); a new layout gets a new version and its {@code read} keeps every older one.
  */
 public final class LedgerCodecs {
   private LedgerCodecs() {}
@@ -40,14 +40,66 @@ public final class LedgerCodecs {
   /** Every ledger codec. */
   public static List<VersionedCodec<?>> all() {
     return List.of(
-        new Genesis(),
-        new Transfer<>(TransferredOut.class, 102, TransferredOut::new, TransferredOut::to),
-        new Transfer<>(TransferredIn.class, 103, TransferredIn::new, TransferredIn::from),
-        new OnHotkey<>(StakeAdded.class, 104, StakeAdded::new, StakeAdded::hotkey, StakeAdded::netuid),
-        new OnHotkey<>(StakeRemoved.class, 105, StakeRemoved::new, StakeRemoved::hotkey, StakeRemoved::netuid),
+        new Genesis<>(
+            GenesisCredited.class,
+            101,
+            GenesisCredited::new,
+            GenesisCredited::operationId,
+            GenesisCredited::amount,
+            GenesisCredited::block),
+        new Transfer<>(
+            TransferredOut.class,
+            102,
+            TransferredOut::new,
+            TransferredOut::operationId,
+            TransferredOut::to,
+            TransferredOut::amount,
+            TransferredOut::block),
+        new Transfer<>(
+            TransferredIn.class,
+            103,
+            TransferredIn::new,
+            TransferredIn::operationId,
+            TransferredIn::from,
+            TransferredIn::amount,
+            TransferredIn::block),
         new OnHotkey<>(
-            RegistrationBurned.class, 106, RegistrationBurned::new, RegistrationBurned::hotkey, RegistrationBurned::netuid),
-        new Emission(),
+            StakeAdded.class,
+            104,
+            StakeAdded::new,
+            StakeAdded::operationId,
+            StakeAdded::hotkey,
+            StakeAdded::netuid,
+            StakeAdded::amount,
+            StakeAdded::block),
+        new OnHotkey<>(
+            StakeRemoved.class,
+            105,
+            StakeRemoved::new,
+            StakeRemoved::operationId,
+            StakeRemoved::hotkey,
+            StakeRemoved::netuid,
+            StakeRemoved::amount,
+            StakeRemoved::block),
+        new OnHotkey<>(
+            RegistrationBurned.class,
+            106,
+            RegistrationBurned::new,
+            RegistrationBurned::operationId,
+            RegistrationBurned::hotkey,
+            RegistrationBurned::netuid,
+            RegistrationBurned::amount,
+            RegistrationBurned::block),
+        new Emission<>(
+            EmissionCredited.class,
+            107,
+            LedgerCodecs::emissionCredited,
+            EmissionCredited::netuid,
+            EmissionCredited::epoch,
+            EmissionCredited::uid,
+            EmissionCredited::hotkey,
+            EmissionCredited::amount,
+            EmissionCredited::block),
         new Settled(),
         new Credited(),
         new AccountSnapshot(),
@@ -57,45 +109,125 @@ public final class LedgerCodecs {
         new Failed());
   }
 
-  static final class Genesis extends FieldCodec<GenesisCredited> {
-    Genesis() {
-      super(GenesisCredited.class, 101, 1);
-    }
+  /** The idempotency key is derived from (netuid, epoch, uid), so it is not stored. */
+  private static EmissionCredited emissionCredited(int netuid, long epoch, int uid, String hotkey, long amount, long block) {
+    return new EmissionCredited(AccountCommand.emissionKey(netuid, epoch, uid), netuid, epoch, uid, hotkey, amount, block);
+  }
 
-    @Override
-    public void write(Output out, GenesisCredited e) {
-      string(out, e.operationId());
-      out.writeVarLong(e.amount(), true);
-      out.writeVarLong(e.block(), true);
-    }
-
-    @Override
-    public GenesisCredited read(Input in, int version) {
-      return new GenesisCredited(string(in, "operationId"), in.readVarLong(true), in.readVarLong(true));
+  /** Writes an account's stake entries: hotkey, subnet and rao of each, in key order. */
+  public static void stakes(Output out, Map<StakeKey, Long> stakes) {
+    out.writeVarInt(stakes.size(), true);
+    for (Map.Entry<StakeKey, Long> s : stakes.entrySet()) {
+      FieldCodec.string(out, s.getKey().hotkey());
+      out.writeVarInt(s.getKey().netuid(), true);
+      out.writeVarLong(s.getValue(), true);
     }
   }
 
-  /** Events laid out as (operation, counterparty, amount, block): the two halves of a transfer. */
-  static final class Transfer<T extends AccountEvent> extends FieldCodec<T> {
+  /** Reads what {@link #stakes(Output, Map)} wrote. */
+  public static TreeMap<StakeKey, Long> stakes(Input in) {
+    int n = FieldCodec.count(in, "stakes");
+    TreeMap<StakeKey, Long> stakes = new TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      stakes.put(new StakeKey(FieldCodec.string(in, "hotkey"), in.readVarInt(true)), in.readVarLong(true));
+    }
+    return stakes;
+  }
+
+  /** Writes a transfer request's fields: id, sender, receiver, rao, block. */
+  static void request(Output out, TransferRequest r) {
+    FieldCodec.string(out, r.id());
+    FieldCodec.string(out, r.from());
+    FieldCodec.string(out, r.to());
+    out.writeVarLong(r.amount(), true);
+    out.writeVarLong(r.block(), true);
+  }
+
+  /** Reads what {@link #request(Output, TransferRequest)} wrote. */
+  static TransferRequest request(Input in) {
+    return new TransferRequest(
+        FieldCodec.string(in, "id"),
+        FieldCodec.string(in, "from"),
+        FieldCodec.string(in, "to"),
+        in.readVarLong(true),
+        in.readVarLong(true));
+  }
+
+  /** Laid out as (operation, amount, block): genesis credits, as the event and as the command. */
+  static final class Genesis<T> extends FieldCodec<T> {
+    interface Factory<T> {
+      T create(String operationId, long amount, long block);
+    }
+
+    private final Factory<T> factory;
+    private final Function<T, String> operationId;
+    private final ToLongFunction<T> amount;
+    private final ToLongFunction<T> block;
+
+    Genesis(
+        Class<T> type,
+        int typeId,
+        Factory<T> factory,
+        Function<T, String> operationId,
+        ToLongFunction<T> amount,
+        ToLongFunction<T> block) {
+      super(type, typeId, 1);
+      this.factory = factory;
+      this.operationId = operationId;
+      this.amount = amount;
+      this.block = block;
+    }
+
+    @Override
+    public void write(Output out, T e) {
+      string(out, operationId.apply(e));
+      out.writeVarLong(amount.applyAsLong(e), true);
+      out.writeVarLong(block.applyAsLong(e), true);
+    }
+
+    @Override
+    public T read(Input in, int version) {
+      return factory.create(string(in, "operationId"), in.readVarLong(true), in.readVarLong(true));
+    }
+  }
+
+  /**
+   * Laid out as (operation, counterparty, amount, block): the two halves of a transfer, as events
+   * and as commands.
+   */
+  static final class Transfer<T> extends FieldCodec<T> {
     interface Factory<T> {
       T create(String operationId, String counterparty, long amount, long block);
     }
 
     private final Factory<T> factory;
+    private final Function<T, String> operationId;
     private final Function<T, String> counterparty;
+    private final ToLongFunction<T> amount;
+    private final ToLongFunction<T> block;
 
-    Transfer(Class<T> type, int typeId, Factory<T> factory, Function<T, String> counterparty) {
+    Transfer(
+        Class<T> type,
+        int typeId,
+        Factory<T> factory,
+        Function<T, String> operationId,
+        Function<T, String> counterparty,
+        ToLongFunction<T> amount,
+        ToLongFunction<T> block) {
       super(type, typeId, 1);
       this.factory = factory;
+      this.operationId = operationId;
       this.counterparty = counterparty;
+      this.amount = amount;
+      this.block = block;
     }
 
     @Override
     public void write(Output out, T e) {
-      string(out, e.operationId());
+      string(out, operationId.apply(e));
       string(out, counterparty.apply(e));
-      out.writeVarLong(e.amount(), true);
-      out.writeVarLong(e.block(), true);
+      out.writeVarLong(amount.applyAsLong(e), true);
+      out.writeVarLong(block.applyAsLong(e), true);
     }
 
     @Override
@@ -104,30 +236,47 @@ public final class LedgerCodecs {
     }
   }
 
-  /** Events laid out as (operation, hotkey, subnet, amount, block): stake moves and burns. */
-  static final class OnHotkey<T extends AccountEvent> extends FieldCodec<T> {
+  /**
+   * Laid out as (operation, hotkey, subnet, amount, block): stake moves and burns, as events and
+   * as commands.
+   */
+  static final class OnHotkey<T> extends FieldCodec<T> {
     interface Factory<T> {
       T create(String operationId, String hotkey, int netuid, long amount, long block);
     }
 
     private final Factory<T> factory;
+    private final Function<T, String> operationId;
     private final Function<T, String> hotkey;
     private final ToIntFunction<T> netuid;
+    private final ToLongFunction<T> amount;
+    private final ToLongFunction<T> block;
 
-    OnHotkey(Class<T> type, int typeId, Factory<T> factory, Function<T, String> hotkey, ToIntFunction<T> netuid) {
+    OnHotkey(
+        Class<T> type,
+        int typeId,
+        Factory<T> factory,
+        Function<T, String> operationId,
+        Function<T, String> hotkey,
+        ToIntFunction<T> netuid,
+        ToLongFunction<T> amount,
+        ToLongFunction<T> block) {
       super(type, typeId, 1);
       this.factory = factory;
+      this.operationId = operationId;
       this.hotkey = hotkey;
       this.netuid = netuid;
+      this.amount = amount;
+      this.block = block;
     }
 
     @Override
     public void write(Output out, T e) {
-      string(out, e.operationId());
+      string(out, operationId.apply(e));
       string(out, hotkey.apply(e));
       out.writeVarInt(netuid.applyAsInt(e), true);
-      out.writeVarLong(e.amount(), true);
-      out.writeVarLong(e.block(), true);
+      out.writeVarLong(amount.applyAsLong(e), true);
+      out.writeVarLong(block.applyAsLong(e), true);
     }
 
     @Override
@@ -137,32 +286,57 @@ public final class LedgerCodecs {
     }
   }
 
-  /** The idempotency key is derived from (netuid, epoch, uid), so it is not stored. */
-  static final class Emission extends FieldCodec<EmissionCredited> {
-    Emission() {
-      super(EmissionCredited.class, 107, 1);
+  /**
+   * Laid out as (subnet, epoch, UID, hotkey, amount, block): a UID's emission credit, as the event
+   * and as the command.
+   */
+  static final class Emission<T> extends FieldCodec<T> {
+    interface Factory<T> {
+      T create(int netuid, long epoch, int uid, String hotkey, long amount, long block);
+    }
+
+    private final Factory<T> factory;
+    private final ToIntFunction<T> netuid;
+    private final ToLongFunction<T> epoch;
+    private final ToIntFunction<T> uid;
+    private final Function<T, String> hotkey;
+    private final ToLongFunction<T> amount;
+    private final ToLongFunction<T> block;
+
+    Emission(
+        Class<T> type,
+        int typeId,
+        Factory<T> factory,
+        ToIntFunction<T> netuid,
+        ToLongFunction<T> epoch,
+        ToIntFunction<T> uid,
+        Function<T, String> hotkey,
+        ToLongFunction<T> amount,
+        ToLongFunction<T> block) {
+      super(type, typeId, 1);
+      this.factory = factory;
+      this.netuid = netuid;
+      this.epoch = epoch;
+      this.uid = uid;
+      this.hotkey = hotkey;
+      this.amount = amount;
+      this.block = block;
     }
 
     @Override
-    public void write(Output out, EmissionCredited e) {
-      out.writeVarInt(e.netuid(), true);
-      out.writeVarLong(e.epoch(), true);
-      out.writeVarInt(e.uid(), true);
-      string(out, e.hotkey());
-      out.writeVarLong(e.amount(), true);
-      out.writeVarLong(e.block(), true);
+    public void write(Output out, T e) {
+      out.writeVarInt(netuid.applyAsInt(e), true);
+      out.writeVarLong(epoch.applyAsLong(e), true);
+      out.writeVarInt(uid.applyAsInt(e), true);
+      string(out, hotkey.apply(e));
+      out.writeVarLong(amount.applyAsLong(e), true);
+      out.writeVarLong(block.applyAsLong(e), true);
     }
 
     @Override
-    public EmissionCredited read(Input in, int version) {
-      int netuid = in.readVarInt(true);
-      long epoch = in.readVarLong(true);
-      int uid = in.readVarInt(true);
-      String hotkey = string(in, "hotkey");
-      long amount = in.readVarLong(true);
-      long block = in.readVarLong(true);
-      String key = new AccountCommand.CreditEmission(netuid, epoch, uid, hotkey, amount, block).operationId();
-      return new EmissionCredited(key, netuid, epoch, uid, hotkey, amount, block);
+    public T read(Input in, int version) {
+      return factory.create(
+          in.readVarInt(true), in.readVarLong(true), in.readVarInt(true), string(in, "hotkey"), in.readVarLong(true), in.readVarLong(true));
     }
   }
 
@@ -224,18 +398,12 @@ public final class LedgerCodecs {
 
     @Override
     public void write(Output out, TransferRequested e) {
-      TransferRequest r = e.request();
-      string(out, r.id());
-      string(out, r.from());
-      string(out, r.to());
-      out.writeVarLong(r.amount(), true);
-      out.writeVarLong(r.block(), true);
+      request(out, e.request());
     }
 
     @Override
     public TransferRequested read(Input in, int version) {
-      return new TransferRequested(
-          new TransferRequest(string(in, "id"), string(in, "from"), string(in, "to"), in.readVarLong(true), in.readVarLong(true)));
+      return new TransferRequested(request(in));
     }
   }
 
@@ -286,13 +454,7 @@ public final class LedgerCodecs {
     public void write(Output out, Account.Snapshot a) {
       string(out, a.coldkey());
       out.writeVarLong(a.free(), true);
-      Map<StakeKey, Long> stakes = a.stakes();
-      out.writeVarInt(stakes.size(), true);
-      for (Map.Entry<StakeKey, Long> s : stakes.entrySet()) {
-        string(out, s.getKey().hotkey());
-        out.writeVarInt(s.getKey().netuid(), true);
-        out.writeVarLong(s.getValue(), true);
-      }
+      stakes(out, a.stakes());
       List<String> applied = a.appliedOperations();
       out.writeVarInt(applied.size(), true);
       for (String op : applied) {
@@ -304,11 +466,7 @@ public final class LedgerCodecs {
     public Account.Snapshot read(Input in, int version) {
       String coldkey = string(in, "coldkey");
       long free = in.readVarLong(true);
-      int n = count(in, "stakes");
-      TreeMap<StakeKey, Long> stakes = new TreeMap<>();
-      for (int i = 0; i < n; i++) {
-        stakes.put(new StakeKey(string(in, "hotkey"), in.readVarInt(true)), in.readVarLong(true));
-      }
+      TreeMap<StakeKey, Long> stakes = stakes(in);
       int m = count(in, "applied");
       List<String> applied = new ArrayList<>(m);
       for (int i = 0; i < m; i++) {
