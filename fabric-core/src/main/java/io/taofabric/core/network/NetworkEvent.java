@@ -11,10 +11,17 @@ public sealed interface NetworkEvent {
   /**
    * A subnet creation began: {@code netuid} is reserved for {@code ownerColdkey}, whose account is
    * asked to pay {@code lockCost} rao (recycled) under idempotency key {@code lockOperationId}.
-   * The subnet receives {@code shareMillionths} of every block's emission once created.
+   * Once created, the subnet holds {@code ownerHotkey} at UID 0 and receives {@code
+   * shareMillionths} of every block's emission.
    */
   record SubnetCreationStarted(
-      int netuid, String ownerColdkey, String lockOperationId, long lockCost, long shareMillionths, long block)
+      int netuid,
+      String ownerColdkey,
+      String ownerHotkey,
+      String lockOperationId,
+      long lockCost,
+      long shareMillionths,
+      long block)
       implements NetworkEvent {}
 
   /** The lock of {@code netuid} is paid: the subnet exists. */

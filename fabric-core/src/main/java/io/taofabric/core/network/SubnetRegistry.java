@@ -43,12 +43,16 @@ public final class SubnetRegistry {
   }
 
   /**
-   * Starting a subnet for {@code ownerColdkey} at {@code block}: the netuid and price it reserves,
-   * a repeat of an earlier start under the same key, or a refusal.
+   * Starting a subnet for {@code ownerColdkey}, with {@code ownerHotkey} as its owner's neuron, at
+   * {@code block}: the netuid and price it reserves, a repeat of an earlier start under the same
+   * key, or a refusal.
    */
-  public Decision<NetworkEvent> decideStart(String ownerColdkey, String lockOperationId, long block) {
+  public Decision<NetworkEvent> decideStart(String ownerColdkey, String ownerHotkey, String lockOperationId, long block) {
     if (ownerColdkey == null || ownerColdkey.isBlank()) {
       return Decision.reject("the owner coldkey is empty");
+    }
+    if (ownerHotkey == null || ownerHotkey.isBlank()) {
+      return Decision.reject("the owner hotkey is empty");
     }
     if (lockOperationId == null || lockOperationId.isBlank()) {
       return Decision.reject("the lock's operation id is empty");
@@ -64,7 +68,7 @@ public final class SubnetRegistry {
     }
     return Decision.accept(
         new SubnetCreationStarted(
-            freeNetuid(), ownerColdkey, lockOperationId, lockCost(block), rules.shareMillionths(), block));
+            freeNetuid(), ownerColdkey, ownerHotkey, lockOperationId, lockCost(block), rules.shareMillionths(), block));
   }
 
   /** The account answered the lock of pending {@code netuid}: paid, or refused for {@code refusal}. */

@@ -16,7 +16,7 @@ class SubnetRegistryTest {
   private static final RegistryRules RULES = new RegistryRules(3, 250_000, MIN_LOCK, 1_000);
 
   private static SubnetCreationStarted start(SubnetRegistry registry, String owner, String key, long block) {
-    SubnetCreationStarted started = (SubnetCreationStarted) accepted(registry.decideStart(owner, key, block)).get(0);
+    SubnetCreationStarted started = (SubnetCreationStarted) accepted(registry.decideStart(owner, owner + "-hot", key, block)).get(0);
     registry.apply(started);
     return started;
   }
@@ -54,8 +54,8 @@ class SubnetRegistryTest {
   void shouldRecogniseARetryAndRefuseAnotherOwnersKey() {
     SubnetRegistry registry = new SubnetRegistry(RULES);
     start(registry, "alice", "lock-a", 10);
-    assertInstanceOf(Decision.AlreadyApplied.class, registry.decideStart("alice", "lock-a", 12));
-    assertTrue(refusal(registry.decideStart("mallory", "lock-a", 12)).contains("another owner"));
+    assertInstanceOf(Decision.AlreadyApplied.class, registry.decideStart("alice", "hk", "lock-a", 12));
+    assertTrue(refusal(registry.decideStart("mallory", "hk", "lock-a", 12)).contains("another owner"));
     answer(registry, 1, null, 11);
     assertInstanceOf(Decision.AlreadyApplied.class, registry.decideLockAnswer(1, null, 12), "a repeated answer changes nothing");
   }
@@ -89,9 +89,10 @@ class SubnetRegistryTest {
     for (String key : new String[] {"a", "b", "c"}) {
       start(registry, "alice", key, 1);
     }
-    assertTrue(refusal(registry.decideStart("alice", "d", 1)).contains("maximum of 3"));
-    assertTrue(refusal(registry.decideStart(" ", "e", 1)).contains("owner"));
-    assertTrue(refusal(registry.decideStart("alice", "", 1)).contains("operation id"));
+    assertTrue(refusal(registry.decideStart("alice", "hk", "d", 1)).contains("maximum of 3"));
+    assertTrue(refusal(registry.decideStart(" ", "hk", "e", 1)).contains("owner"));
+    assertTrue(refusal(registry.decideStart("alice", "hk", "", 1)).contains("operation id"));
+    assertTrue(refusal(registry.decideStart("alice", "", "f", 1)).contains("hotkey"));
   }
 
   @Test
