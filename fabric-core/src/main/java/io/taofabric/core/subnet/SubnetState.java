@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A subnet's metagraph and stake as an immutable value: every operation returns a new state. This
@@ -37,13 +38,17 @@ public final class SubnetState {
 
   /** An empty subnet with room for {@code maxUids} UIDs. */
   public static SubnetState create(int maxUids, long immunityPeriod, EpochParams params) {
+    requireLimits(maxUids, immunityPeriod);
+    return new SubnetState(maxUids, immunityPeriod, params, List.of(), Map.of());
+  }
+
+  private static void requireLimits(int maxUids, long immunityPeriod) {
     if (maxUids < 1 || maxUids > 65_535) {
       throw new IllegalArgumentException("max UIDs must be in [1, 65535], got " + maxUids);
     }
     if (immunityPeriod < 0) {
       throw new IllegalArgumentException("immunity period is negative: " + immunityPeriod);
     }
-    return new SubnetState(maxUids, immunityPeriod, params, List.of(), Map.of());
   }
 
   /** The outcome of a registration. */
@@ -57,27 +62,49 @@ public final class SubnetState {
 
   /** Registers {@code hotkey} at {@code block}, replacing the pruning choice when full. */
   public Registration register(String hotkey, long block) {
-    for (Neuron neuron : neurons) {
-      if (neuron.hotkey().equals(hotkey)) {
-        return new Rejected("hotkey " + hotkey + " is already registered");
-      }
+    if (uidOf(hotkey) >= 0) {
+      return new Rejected("hotkey " + hotkey + " is already registered");
     }
-    Map<String, Long> stake = new HashMap<>(stakeByHotkey);
-    stake.putIfAbsent(hotkey, 0L);
-    List<Neuron> next = new ArrayList<>(neurons);
     if (neurons.size() < maxUids) {
-      next.add(Neuron.registered(hotkey, block));
-      return new Registered(neurons.size(), with(next, stake));
+      return new Registered(neurons.size(), registerAt(neurons.size(), hotkey, block));
     }
     int uid = Pruning.uidToPrune(pruningCandidates(), block, immunityPeriod);
     if (uid < 0) {
       return new Rejected("subnet is full and no UID can be replaced");
     }
+    return new Registered(uid, registerAt(uid, hotkey, block));
+  }
+
+  /**
+   * Places {@code hotkey} at {@code uid}, a new slot at the end or a replaced one, without asking
+   * the pruning rule: a journal replays the UID it recorded, whatever the rule says today.
+   */
+  SubnetState registerAt(int uid, String hotkey, long block) {
+    if (uid < 0 || uid > neurons.size() || uid >= maxUids) {
+      throw new IllegalArgumentException("uid " + uid + " is neither a slot nor the next free one");
+    }
+    Map<String, Long> stake = new HashMap<>(stakeByHotkey);
+    stake.putIfAbsent(hotkey, 0L);
+    List<Neuron> next = new ArrayList<>(neurons);
+    if (uid == neurons.size()) {
+      next.add(Neuron.registered(hotkey, block));
+      return with(next, stake);
+    }
     for (int i = 0; i < next.size(); i++) {
       next.set(i, next.get(i).withWeights(next.get(i).weights().zeroOn(uid)));
     }
     next.set(uid, Neuron.registered(hotkey, block));
-    return new Registered(uid, with(next, stake));
+    return with(next, stake);
+  }
+
+  /** The UID {@code hotkey} holds, or -1. */
+  public int uidOf(String hotkey) {
+    for (int uid = 0; uid < neurons.size(); uid++) {
+      if (neurons.get(uid).hotkey().equals(hotkey)) {
+        return uid;
+      }
+    }
+    return -1;
   }
 
   private List<Pruning.Candidate> pruningCandidates() {
@@ -98,6 +125,27 @@ public final class SubnetState {
     }
     Map<String, Long> stake = new HashMap<>(stakeByHotkey);
     stake.merge(neurons.get(uid).hotkey(), amount, Math::addExact);
+    return with(neurons, stake);
+  }
+
+  /** Takes {@code amount} rao of stake from the hotkey at {@code uid}; it must hold that much. */
+  public SubnetState removeStake(int uid, long amount) {
+    if (amount < 0 || amount > stakeOf(uid)) {
+      throw new IllegalArgumentException(
+          "cannot remove " + amount + " rao from a stake of " + stakeOf(uid));
+    }
+    Map<String, Long> stake = new HashMap<>(stakeByHotkey);
+    stake.merge(neurons.get(uid).hotkey(), -amount, Long::sum);
+    return with(neurons, stake);
+  }
+
+  /** This state without any stake recorded for {@code hotkey} (a replaced, unregistered hotkey). */
+  SubnetState withoutStakeOf(String hotkey) {
+    if (!stakeByHotkey.containsKey(hotkey)) {
+      return this;
+    }
+    Map<String, Long> stake = new HashMap<>(stakeByHotkey);
+    stake.remove(hotkey);
     return with(neurons, stake);
   }
 
@@ -134,6 +182,12 @@ public final class SubnetState {
     return with(next, stakeByHotkey);
   }
 
+  /** Stamps {@code uid}'s last-update block (a weights commit counts as an update). */
+  SubnetState withLastUpdate(int uid, long block) {
+    requireUid(uid);
+    return withNeuron(uid, neurons.get(uid).withLastUpdate(block));
+  }
+
   /** Removes every validator's bond on {@code uid} (the subnet's bonds-reset option). */
   public SubnetState resetBonds(int uid) {
     List<Neuron> next = new ArrayList<>(neurons);
@@ -146,6 +200,16 @@ public final class SubnetState {
   /** The same subnet under new hyperparameters. */
   public SubnetState withParams(EpochParams newParams) {
     return new SubnetState(maxUids, immunityPeriod, newParams, neurons, stakeByHotkey);
+  }
+
+  /** The same subnet with new registration limits; {@code newMaxUids} must hold every UID. */
+  SubnetState withLimits(int newMaxUids, long newImmunityPeriod) {
+    if (newMaxUids < neurons.size()) {
+      throw new IllegalArgumentException(
+          "max UIDs " + newMaxUids + " is below the " + neurons.size() + " registered");
+    }
+    requireLimits(newMaxUids, newImmunityPeriod);
+    return new SubnetState(newMaxUids, newImmunityPeriod, params, neurons, stakeByHotkey);
   }
 
   /** The epoch's inputs at {@code block}. */
@@ -172,22 +236,33 @@ public final class SubnetState {
 
   /** Stores what an epoch over {@link #epochInput} computed: bonds, permits, emissions. */
   public SubnetState afterEpoch(EpochResult result) {
-    requirePerUid("epoch result", result.emission().length);
-    List<Neuron> next = new ArrayList<>(neurons.size());
-    SparseMatrix bonds = result.bonds();
-    for (int i = 0; i < neurons.size(); i++) {
-      int size = bonds.end(i) - bonds.start(i);
+    return afterEpoch(result.validatorPermit(), result.emission(), rows(result.bonds()));
+  }
+
+  /** The rows of a matrix of u16 values (an epoch's bonds). */
+  static List<SparseRow> rows(SparseMatrix matrix) {
+    List<SparseRow> rows = new ArrayList<>(matrix.rows());
+    for (int i = 0; i < matrix.rows(); i++) {
+      int size = matrix.end(i) - matrix.start(i);
       int[] uids = new int[size];
       int[] values = new int[size];
       for (int k = 0; k < size; k++) {
-        uids[k] = bonds.col(bonds.start(i) + k);
-        values[k] = (int) bonds.value(bonds.start(i) + k);
+        uids[k] = matrix.col(matrix.start(i) + k);
+        values[k] = (int) matrix.value(matrix.start(i) + k);
       }
-      next.add(
-          neurons
-              .get(i)
-              .afterEpoch(
-                  result.validatorPermit()[i], result.emission()[i], SparseRow.of(uids, values)));
+      rows.add(SparseRow.of(uids, values));
+    }
+    return rows;
+  }
+
+  /** Stores an epoch's outcome per UID: permit, emission (rao) and bond row. */
+  SubnetState afterEpoch(boolean[] permits, long[] emissions, List<SparseRow> bonds) {
+    requirePerUid("epoch permits", permits.length);
+    requirePerUid("epoch emissions", emissions.length);
+    requirePerUid("epoch bonds", bonds.size());
+    List<Neuron> next = new ArrayList<>(neurons.size());
+    for (int i = 0; i < neurons.size(); i++) {
+      next.add(neurons.get(i).afterEpoch(permits[i], emissions[i], bonds.get(i)));
     }
     return with(next, stakeByHotkey);
   }
@@ -211,6 +286,28 @@ public final class SubnetState {
   public long stakeOf(int uid) {
     requireUid(uid);
     return stakeByHotkey.getOrDefault(neurons.get(uid).hotkey(), 0L);
+  }
+
+  /** Equal when limits, parameters, UID slots and stakes are equal. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SubnetState s
+        && maxUids == s.maxUids
+        && immunityPeriod == s.immunityPeriod
+        && params.equals(s.params)
+        && neurons.equals(s.neurons)
+        && stakeByHotkey.equals(s.stakeByHotkey);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(maxUids, immunityPeriod, params, neurons, stakeByHotkey);
+  }
+
+  @Override
+  public String toString() {
+    return "SubnetState[maxUids=" + maxUids + ", immunityPeriod=" + immunityPeriod + ", neurons="
+        + neurons + ", stake=" + stakeByHotkey + "]";
   }
 
   private static void appendRow(SparseMatrix.Builder builder, SparseRow row) {

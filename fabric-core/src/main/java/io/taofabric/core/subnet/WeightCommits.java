@@ -123,6 +123,22 @@ public final class WeightCommits {
     return live;
   }
 
+  /** Equal when the same commits are pending, in the same order. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof WeightCommits c && pending.equals(c.pending);
+  }
+
+  @Override
+  public int hashCode() {
+    return pending.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "WeightCommits" + pending;
+  }
+
   /**
    * When a commit may be revealed: from {@code delayBlocks} after it, for {@code windowBlocks}.
    * On mainnet the delay is one tempo (reveal period of one epoch).

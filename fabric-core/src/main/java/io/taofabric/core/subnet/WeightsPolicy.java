@@ -28,6 +28,28 @@ public record WeightsPolicy(long rateLimitBlocks, int minAllowedWeights, long st
    * refused, or {@code null} when it may be applied.
    */
   public String refusal(SubnetState state, int uid, int[] targets, int[] values, long block) {
+    return refusal(state, uid, targets, values, block, true);
+  }
+
+  /**
+   * Why revealing {@code values} on {@code targets} for {@code uid} is refused, or {@code null}:
+   * every check but the rate limit, which the reveal's commit already passed.
+   */
+  public String revealRefusal(SubnetState state, int uid, int[] targets, int[] values) {
+    return refusal(state, uid, targets, values, 0, false);
+  }
+
+  /** Why a weights transaction (or commit) of {@code caller} at {@code block} is too soon, or null. */
+  public String rateLimitRefusal(Neuron caller, long block) {
+    if (caller.lastUpdate() != 0 && block - caller.lastUpdate() < rateLimitBlocks) {
+      return "weights were set at block " + caller.lastUpdate() + "; the next may come at block "
+          + (caller.lastUpdate() + rateLimitBlocks);
+    }
+    return null;
+  }
+
+  private String refusal(
+      SubnetState state, int uid, int[] targets, int[] values, long block, boolean rateLimited) {
     int n = state.size();
     if (targets.length != values.length) {
       return "uids and values differ in length (" + targets.length + " and " + values.length + ")";
@@ -43,9 +65,9 @@ public record WeightsPolicy(long rateLimitBlocks, int minAllowedWeights, long st
     if (!owner && state.stakeOf(uid) < stakeThreshold) {
       return "stake " + state.stakeOf(uid) + " rao is below the threshold of " + stakeThreshold;
     }
-    if (caller.lastUpdate() != 0 && block - caller.lastUpdate() < rateLimitBlocks) {
-      return "weights were set at block " + caller.lastUpdate() + "; the next may come at block "
-          + (caller.lastUpdate() + rateLimitBlocks);
+    String tooSoon = rateLimited ? rateLimitRefusal(caller, block) : null;
+    if (tooSoon != null) {
+      return tooSoon;
     }
     boolean selfWeight = targets.length == 1 && targets[0] == uid;
     if (!caller.validatorPermit() && !owner && !selfWeight) {
