@@ -95,7 +95,7 @@ public final class CodecRegistry {
   public <T> T read(Input in, Class<T> expected) {
     VersionedCodec<?> codec = codecOf(in.readVarInt(true));
     if (!expected.isAssignableFrom(codec.type())) {
-      throw new CorruptPayloadException(codec.type().getSimpleName() + " where a " + expected.getSimpleName() + " belongs");
+      throw new CorruptPayloadException(codec.type().getSimpleName() + " in place of " + expected.getSimpleName());
     }
     return expected.cast(codec.read(in, versionOf(codec, in.readByte())));
   }

@@ -9,6 +9,7 @@ import io.taofabric.core.ledger.AccountEvent.GenesisCredited;
 import io.taofabric.core.ledger.AccountEvent.RegistrationBurned;
 import io.taofabric.core.ledger.AccountEvent.StakeAdded;
 import io.taofabric.core.ledger.AccountEvent.StakeRemoved;
+import io.taofabric.core.ledger.AccountEvent.SubnetLockRecycled;
 import io.taofabric.core.ledger.AccountEvent.TransferredIn;
 import io.taofabric.core.ledger.AccountEvent.TransferredOut;
 import io.taofabric.core.ledger.SettlementEvent.EpochCredited;
@@ -31,7 +32,7 @@ import java.util.function.ToLongFunction;
 
 /**
  * The stored forms of the ledger's events (accounts, settlements, transfer sagas) and the account
- * snapshot. Type ids 100–199 belong to the stored ledger (200–209 to its values on the wire, {@link
+ * snapshot. Type ids 100–199 belong to the stored ledger (200–249 to its values on the wire, {@link
  * LedgerWireCodecs}); a new layout gets a new version and its {@code read} keeps every older one.
  */
 public final class LedgerCodecs {
@@ -90,6 +91,14 @@ public final class LedgerCodecs {
             RegistrationBurned::netuid,
             RegistrationBurned::amount,
             RegistrationBurned::block),
+        new SubnetLock<>(
+            SubnetLockRecycled.class,
+            108,
+            SubnetLockRecycled::new,
+            SubnetLockRecycled::operationId,
+            SubnetLockRecycled::netuid,
+            SubnetLockRecycled::amount,
+            SubnetLockRecycled::block),
         new Emission<>(
             EmissionCredited.class,
             107,
@@ -283,6 +292,51 @@ public final class LedgerCodecs {
     public T read(Input in, int version) {
       return factory.create(
           string(in, "operationId"), string(in, "hotkey"), in.readVarInt(true), in.readVarLong(true), in.readVarLong(true));
+    }
+  }
+
+  /**
+   * Laid out as (operation, subnet, amount, block): balance recycled as a subnet's lock cost, as
+   * the event and as the command.
+   */
+  static final class SubnetLock<T> extends FieldCodec<T> {
+    interface Factory<T> {
+      T create(String operationId, int netuid, long amount, long block);
+    }
+
+    private final Factory<T> factory;
+    private final Function<T, String> operationId;
+    private final ToIntFunction<T> netuid;
+    private final ToLongFunction<T> amount;
+    private final ToLongFunction<T> block;
+
+    SubnetLock(
+        Class<T> type,
+        int typeId,
+        Factory<T> factory,
+        Function<T, String> operationId,
+        ToIntFunction<T> netuid,
+        ToLongFunction<T> amount,
+        ToLongFunction<T> block) {
+      super(type, typeId, 1);
+      this.factory = factory;
+      this.operationId = operationId;
+      this.netuid = netuid;
+      this.amount = amount;
+      this.block = block;
+    }
+
+    @Override
+    public void write(Output out, T e) {
+      string(out, operationId.apply(e));
+      out.writeVarInt(netuid.applyAsInt(e), true);
+      out.writeVarLong(amount.applyAsLong(e), true);
+      out.writeVarLong(block.applyAsLong(e), true);
+    }
+
+    @Override
+    public T read(Input in, int version) {
+      return factory.create(string(in, "operationId"), in.readVarInt(true), in.readVarLong(true), in.readVarLong(true));
     }
   }
 

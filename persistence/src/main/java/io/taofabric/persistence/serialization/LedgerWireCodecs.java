@@ -6,6 +6,7 @@ import io.taofabric.core.ledger.AccountCommand.AddStake;
 import io.taofabric.core.ledger.AccountCommand.BurnForRegistration;
 import io.taofabric.core.ledger.AccountCommand.CreditEmission;
 import io.taofabric.core.ledger.AccountCommand.CreditGenesis;
+import io.taofabric.core.ledger.AccountCommand.LockForSubnet;
 import io.taofabric.core.ledger.AccountCommand.ReceiveTransfer;
 import io.taofabric.core.ledger.AccountCommand.RemoveStake;
 import io.taofabric.core.ledger.AccountCommand.SendTransfer;
@@ -14,8 +15,8 @@ import java.util.List;
 
 /**
  * The forms of the ledger values that travel between nodes inside cluster messages: the commands
- * an account executes and a transfer's request (type ids 200–209), and a settled epoch, which
- * travels in its stored form. They are nested frames, so each keeps its own type id and version
+ * an account executes (type ids 201–219) and a transfer's request (220; 221–249 are free for
+ * other values), and a settled epoch, which travels in its stored form. They are nested frames, so each keeps its own type id and version
  * whatever message carries it. The commands share their layouts with the events they become.
  */
 public final class LedgerWireCodecs {
@@ -84,13 +85,21 @@ public final class LedgerWireCodecs {
             CreditEmission::hotkey,
             CreditEmission::amount,
             CreditEmission::block),
+        new LedgerCodecs.SubnetLock<>(
+            LockForSubnet.class,
+            208,
+            LockForSubnet::new,
+            LockForSubnet::operationId,
+            LockForSubnet::netuid,
+            LockForSubnet::amount,
+            LockForSubnet::block),
         new Request(),
         new LedgerCodecs.Settled());
   }
 
   static final class Request extends FieldCodec<TransferRequest> {
     Request() {
-      super(TransferRequest.class, 208, 1);
+      super(TransferRequest.class, 220, 1);
     }
 
     @Override

@@ -7,16 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.taofabric.core.ledger.Account;
+import io.taofabric.core.ledger.AccountEvent;
 import io.taofabric.core.ledger.AccountEvent.EmissionCredited;
 import io.taofabric.core.ledger.AccountEvent.GenesisCredited;
 import io.taofabric.core.ledger.AccountEvent.RegistrationBurned;
 import io.taofabric.core.ledger.AccountEvent.StakeAdded;
 import io.taofabric.core.ledger.AccountEvent.StakeRemoved;
+import io.taofabric.core.ledger.AccountEvent.SubnetLockRecycled;
 import io.taofabric.core.ledger.AccountEvent.TransferredIn;
 import io.taofabric.core.ledger.AccountEvent.TransferredOut;
+import io.taofabric.core.ledger.SettlementEvent;
 import io.taofabric.core.ledger.SettlementEvent.EpochCredited;
 import io.taofabric.core.ledger.SettlementEvent.EpochSettled;
 import io.taofabric.core.ledger.StakeKey;
+import io.taofabric.core.ledger.TransferEvent;
 import io.taofabric.core.ledger.TransferEvent.TransferCompleted;
 import io.taofabric.core.ledger.TransferEvent.TransferDebited;
 import io.taofabric.core.ledger.TransferEvent.TransferFailed;
@@ -55,6 +59,7 @@ class GoldenBytesTest {
         new StakeAdded("stake-1", "5Hvalidator", 3, 400_000_000_000L, 2_000),
         new StakeRemoved("unstake-1", "5Hvalidator", 3, 100_000_000_000L, 2_100),
         new RegistrationBurned("register-9", "5Hminer", 3, 1_000_000_000L, 2_200),
+        new SubnetLockRecycled("subnet-lock/4", 4, 200_000_000_000L, 2_300),
         new EmissionCredited("emission/3/41/17", 3, 41, 17, "5Hminer", 123_456_789L, 14_760),
         new EpochSettled(
             3, 41, 14_760, List.of(new UidEmission(0, "5Hvalidator", "5Falice", 150_000_000_000L), new UidEmission(17, "5Hminer", "5Fbob", 123_456_789L))),
@@ -79,6 +84,19 @@ class GoldenBytesTest {
       }
     }
     assertTrue(missing.isEmpty(), "no golden sample for " + missing);
+  }
+
+  @Test
+  void shouldHaveACodecForEveryEventType() {
+    List<String> missing = new ArrayList<>();
+    for (Class<?> events : List.of(AccountEvent.class, SettlementEvent.class, TransferEvent.class)) {
+      for (Class<?> type : events.getPermittedSubclasses()) {
+        if (!REGISTRY.handles(type)) {
+          missing.add(type.getName());
+        }
+      }
+    }
+    assertTrue(missing.isEmpty(), "no codec for " + missing);
   }
 
   @TestFactory
@@ -137,7 +155,7 @@ class GoldenBytesTest {
 
   @Test
   void shouldRejectTrailingBytes() {
-    byte[] whole = REGISTRY.encode(samples().get(8));
+    byte[] whole = REGISTRY.encode(samples().get(9));
     byte[] longer = Arrays.copyOf(whole, whole.length + 2);
     CorruptPayloadException e = assertThrows(CorruptPayloadException.class, () -> REGISTRY.decode(longer));
     assertEquals("EpochCredited v1: 2 trailing bytes", e.getMessage());
