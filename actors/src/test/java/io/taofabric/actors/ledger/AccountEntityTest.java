@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 class AccountEntityTest {
   private static final ActorTestKit TEST_KIT = ActorTestKit.create(EventSourcedBehaviorTestKit.config());
 
-  // events go through the real serializer; commands hold actor refs and the state is snapshotted
-  // through its adapter, so those two are not checked here
+  // commands and events go through the real serializers; the state is snapshotted through its
+  // adapter, so it is not checked here
   private final EventSourcedBehaviorTestKit<AccountEntity.Command, AccountEvent, io.taofabric.core.ledger.Account> account =
       EventSourcedBehaviorTestKit.create(
           TEST_KIT.system(),
           AccountEntity.create("cold-" + UUID.randomUUID()),
-          new SerializationSettings(true, true, false, true, false));
+          new SerializationSettings(true, true, true, true, false));
 
   @AfterAll
   static void shutDown() {

@@ -58,12 +58,12 @@ class SettlementEntityTest {
   }
 
   private static void awaitAllCredited(ActorRef<SettlementEntity.Command> settlement) {
-    TestProbe<List<Long>> probe = TEST_KIT.createTestProbe();
+    TestProbe<SettlementEntity.Uncredited> probe = TEST_KIT.createTestProbe();
     probe.awaitAssert(
         Duration.ofSeconds(5),
         () -> {
           settlement.tell(new SettlementEntity.GetUncredited(probe.getRef()));
-          assertEquals(List.of(), probe.receiveMessage());
+          assertEquals(List.of(), probe.receiveMessage().epochs());
           return null;
         });
   }

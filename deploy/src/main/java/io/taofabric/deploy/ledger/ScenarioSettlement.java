@@ -77,9 +77,10 @@ public final class ScenarioSettlement {
       List<Long> open =
           ledger
               .settlement(netuid)
-              .<List<Long>>ask(SettlementEntity.GetUncredited::new, ASK)
+              .<SettlementEntity.Uncredited>ask(SettlementEntity.GetUncredited::new, ASK)
               .toCompletableFuture()
-              .get(ASK.toMillis(), TimeUnit.MILLISECONDS);
+              .get(ASK.toMillis(), TimeUnit.MILLISECONDS)
+              .epochs();
       if (open.isEmpty()) {
         return;
       }
