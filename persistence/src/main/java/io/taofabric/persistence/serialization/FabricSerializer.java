@@ -1,5 +1,7 @@
 package io.taofabric.persistence.serialization;
 
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.pekko.serialization.JSerializer;
 
 /**
@@ -11,7 +13,8 @@ public final class FabricSerializer extends JSerializer {
   /** The serializer's id in Pekko's stored envelopes; never change it. */
   public static final int IDENTIFIER = 71_070_001;
 
-  private static final CodecRegistry REGISTRY = new CodecRegistry(LedgerCodecs.all());
+  private static final CodecRegistry REGISTRY =
+      new CodecRegistry(Stream.of(LedgerCodecs.all(), NetworkCodecs.all()).flatMap(List::stream).toList());
 
   /** The registry of every persisted type, shared by the serializer and the golden tests. */
   public static CodecRegistry registry() {

@@ -27,6 +27,11 @@ import io.taofabric.core.ledger.TransferEvent.TransferFailed;
 import io.taofabric.core.ledger.TransferEvent.TransferRequested;
 import io.taofabric.core.ledger.TransferRequest;
 import io.taofabric.core.ledger.UidEmission;
+import io.taofabric.core.network.NetworkEvent;
+import io.taofabric.core.network.NetworkEvent.BlockProduced;
+import io.taofabric.core.network.NetworkEvent.SubnetCreated;
+import io.taofabric.core.network.NetworkEvent.SubnetCreationFailed;
+import io.taofabric.core.network.NetworkEvent.SubnetCreationStarted;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +77,11 @@ class GoldenBytesTest {
         new TransferRequested(new TransferRequest("tx-7f3a", "5Falice", "5Fbob", 2_500_000_000L, 1_234)),
         new TransferDebited("tx-7f3a"),
         new TransferCompleted("tx-7f3a"),
-        new TransferFailed("tx-9c01", "insufficient free balance: has 5 rao, needs 7"));
+        new TransferFailed("tx-9c01", "insufficient free balance: has 5 rao, needs 7"),
+        new BlockProduced(86_400, 1_795_000_000_000L),
+        new SubnetCreationStarted(4, "5Falice", "5Halice-owner", "subnet-lock/4", 200_000_000_000L, 7_812, 2_300),
+        new SubnetCreated(4, 2_301),
+        new SubnetCreationFailed(5, "insufficient free balance: has 5 rao, needs 400000000000", 2_400));
   }
 
   @Test
@@ -89,7 +98,7 @@ class GoldenBytesTest {
   @Test
   void shouldHaveACodecForEveryEventType() {
     List<String> missing = new ArrayList<>();
-    for (Class<?> events : List.of(AccountEvent.class, SettlementEvent.class, TransferEvent.class)) {
+    for (Class<?> events : List.of(AccountEvent.class, SettlementEvent.class, TransferEvent.class, NetworkEvent.class)) {
       for (Class<?> type : events.getPermittedSubclasses()) {
         if (!REGISTRY.handles(type)) {
           missing.add(type.getName());
