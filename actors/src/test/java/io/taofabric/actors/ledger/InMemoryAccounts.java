@@ -12,20 +12,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.pattern.StatusReply;
 
 /** Accounts held in memory by the fabric-core rules, able to fail the next few calls on demand. */
-final class InMemoryAccounts implements Accounts {
+public final class InMemoryAccounts implements Accounts {
   private final Map<String, Account> accounts = new ConcurrentHashMap<>();
   private final AtomicInteger failNext = new AtomicInteger();
   private final AtomicInteger calls = new AtomicInteger();
 
-  void failNext(int times) {
+  /** Fails the next {@code times} calls as an unreachable journal would. */
+  public void failNext(int times) {
     failNext.set(times);
   }
 
-  int calls() {
+  /** Calls so far. */
+  public int calls() {
     return calls.get();
   }
 
-  Account account(String coldkey) {
+  /** The account of {@code coldkey}, created empty on first use. */
+  public Account account(String coldkey) {
     return accounts.computeIfAbsent(coldkey, Account::new);
   }
 
