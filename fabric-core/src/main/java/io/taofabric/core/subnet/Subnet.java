@@ -232,13 +232,25 @@ public final class Subnet {
    * the block emission's split (spec §7) happens before {@code RunEpoch} is sent.
    */
   public EpochSettled toSettlement(EpochApplied epoch) {
+    return settlement(epoch.epoch(), epoch.block(), epoch.uids());
+  }
+
+  /**
+   * The ledger's record of the last epoch applied, or null before the first: what whoever owns
+   * the subnet after a crash hands to the ledger again (the ledger acknowledges a repeat).
+   */
+  public EpochSettled lastSettlement() {
+    return epochs.applied() == 0 ? null : settlement(epochs.applied() - 1, epochs.lastBlock(), epochs.lastResults());
+  }
+
+  private EpochSettled settlement(long epoch, long block, List<UidEpochResult> uids) {
     List<UidEmission> paid = new ArrayList<>();
-    for (UidEpochResult uid : epoch.uids()) {
+    for (UidEpochResult uid : uids) {
       if (uid.emission() > 0) {
         paid.add(new UidEmission(uid.uid(), uid.hotkey(), uid.coldkey(), uid.emission()));
       }
     }
-    return new EpochSettled(netuid, epoch.epoch(), epoch.block(), paid);
+    return new EpochSettled(netuid, epoch, block, paid);
   }
 
   /** The epoch's inputs at {@code block}, with each validator's earliest live commit when commit–reveal is on. */

@@ -444,7 +444,10 @@ class SubnetTest {
     @Test
     void shouldSettleExactlyWhatTheEpochPaidToEachHotkeysColdkey() {
       EpochApplied epoch = (EpochApplied) events(subnet, new RunEpoch(8, TAO)).get(0);
-      EpochSettled settled = subnet.apply(epoch).toSettlement(epoch);
+      Subnet after = subnet.apply(epoch);
+      EpochSettled settled = after.toSettlement(epoch);
+      assertEquals(settled, after.lastSettlement(), "the last epoch's record can be rebuilt from the state");
+      assertNull(subnet.lastSettlement(), "no epoch yet");
       assertEquals(NETUID, settled.netuid());
       assertEquals(epoch.paid(), settled.total());
       List<UidEmission> expected = new ArrayList<>();
