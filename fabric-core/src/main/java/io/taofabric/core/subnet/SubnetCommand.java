@@ -12,6 +12,13 @@ public sealed interface SubnetCommand {
   /** The block the command is applied in. */
   long block();
 
+  /**
+   * A command a participant sends that touches no account: the subnet applies it on its own.
+   * Registrations and stake moves go through their sagas, creation and epochs come from the
+   * network, so none of those can be sent as a direct command.
+   */
+  sealed interface Direct extends SubnetCommand {}
+
   /** A command that belongs to a cross-entity operation and is applied at most once per key. */
   sealed interface Idempotent extends SubnetCommand {
     /** The operation's idempotency key. */
@@ -37,11 +44,11 @@ public sealed interface SubnetCommand {
   }
 
   /** Announces where {@code hotkey} answers queries, as {@code host:port}. */
-  record ServeEndpoint(String hotkey, String endpoint, long block) implements SubnetCommand {}
+  record ServeEndpoint(String hotkey, String endpoint, long block) implements Direct {}
 
   /** Sets {@code hotkey}'s weights directly; only while commit–reveal is off. */
   record SetWeights(String hotkey, List<Integer> uids, List<Integer> values, long block)
-      implements SubnetCommand {
+      implements Direct {
     /** Copies the lists. */
     public SetWeights {
       uids = List.copyOf(uids);
@@ -50,12 +57,12 @@ public sealed interface SubnetCommand {
   }
 
   /** Commits the hash of weights to reveal later (see {@link WeightCommits#hash}). */
-  record CommitWeights(String hotkey, String hash, long block) implements SubnetCommand {}
+  record CommitWeights(String hotkey, String hash, long block) implements Direct {}
 
   /** Reveals weights committed earlier, with the salt the commit hashed. */
   record RevealWeights(
       String hotkey, List<Integer> uids, List<Integer> values, byte[] salt, long block)
-      implements SubnetCommand {
+      implements Direct {
     /** Copies the lists and the salt. */
     public RevealWeights {
       uids = List.copyOf(uids);
@@ -101,7 +108,7 @@ public sealed interface SubnetCommand {
 
   /** Sets one hyperparameter by its name (see {@link SubnetHyperparameters#names()}). */
   record SetHyperparameter(String callerColdkey, String name, String value, long block)
-      implements SubnetCommand {}
+      implements Direct {}
 
   /** Runs the epoch due at {@code block}, paying out {@code emissionRao}. */
   record RunEpoch(long block, long emissionRao) implements SubnetCommand {}
