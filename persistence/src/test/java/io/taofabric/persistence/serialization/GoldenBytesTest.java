@@ -32,6 +32,12 @@ import io.taofabric.core.network.NetworkEvent.BlockProduced;
 import io.taofabric.core.network.NetworkEvent.SubnetCreated;
 import io.taofabric.core.network.NetworkEvent.SubnetCreationFailed;
 import io.taofabric.core.network.NetworkEvent.SubnetCreationStarted;
+import io.taofabric.core.subnet.SparseRow;
+import io.taofabric.core.subnet.SubnetEvent;
+import io.taofabric.core.subnet.SubnetHyperparameters;
+import io.taofabric.core.subnet.UidEpochResult;
+import io.taofabric.core.subnet.WeightCommits.CommitRevealWindow;
+import io.taofabric.core.subnet.WeightsPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +87,42 @@ class GoldenBytesTest {
         new BlockProduced(86_400, 1_795_000_000_000L),
         new SubnetCreationStarted(4, "5Falice", "5Halice-owner", "subnet-lock/4", 200_000_000_000L, 7_812, 2_300),
         new SubnetCreated(4, 2_301),
-        new SubnetCreationFailed(5, "insufficient free balance: has 5 rao, needs 400000000000", 2_400));
+        new SubnetCreationFailed(5, "insufficient free balance: has 5 rao, needs 400000000000", 2_400),
+        new SubnetEvent.SubnetCreated("5Falice", "5Halice-owner", subnetHyperparameters(360), 2_301),
+        new SubnetEvent.NeuronRegistered(
+            17, "5Hminer", "5Fbob", 2_205, "5Hold-miner", 1_000_000_000L, "register-9", 12_000_000_000L),
+        new SubnetEvent.EndpointServed("5Hminer", "203.0.113.7:8091", 2_206),
+        new SubnetEvent.WeightsSet(
+            "5Hvalidator", SparseRow.of(new int[] {17, 2, 40}, new int[] {65_535, 12_000, 300}), 2_300),
+        new SubnetEvent.WeightsCommitted("5Hvalidator", WEIGHTS_HASH, 2_310),
+        new SubnetEvent.WeightsRevealed(
+            "5Hvalidator", WEIGHTS_HASH, 2_310, SparseRow.of(new int[] {2, 17}, new int[] {30_000, 65_535}), 2_680),
+        new SubnetEvent.StakeAdded("5Hvalidator", "5Fcarol", 400_000_000_000L, "stake-1", 2_000),
+        new SubnetEvent.StakeRemoved("5Hvalidator", "5Fcarol", 100_000_000_000L, "unstake-1", 2_100),
+        new SubnetEvent.HyperparameterSet("tempo", "99", subnetHyperparameters(99), 2_410),
+        new SubnetEvent.EpochApplied(
+            41,
+            14_760,
+            1_000_000_000L,
+            List.of(
+                new UidEpochResult(
+                    0, "5Halice-owner", "5Falice", 410_958_904L, true, 0, 0, 43_690, 65_535,
+                    SparseRow.of(new int[] {1, 2}, new int[] {40_000, 25_535})),
+                new UidEpochResult(
+                    1, "5Hvalidator", "5Fcarol", 205_479_452L, true, 21_845, 21_845, 21_845, 65_535,
+                    SparseRow.of(new int[] {1, 2}, new int[] {25_535, 40_000})),
+                new UidEpochResult(
+                    2, "5Hminer", "5Fbob", 383_561_643L, false, 43_690, 43_690, 0, 0, SparseRow.EMPTY))));
+  }
+
+  private static final String WEIGHTS_HASH = "9f2c4e1a7b3d5f60c8e2a4b6d8f0123456789abcdef0fedcba9876543210abcd";
+
+  /** A subnet's hyperparameters, spelled out so the sample does not follow changes to the defaults. */
+  private static SubnetHyperparameters subnetHyperparameters(int tempo) {
+    return new SubnetHyperparameters(
+        tempo, 256, 4_096, 64, 5_000, 32_767, 65_535, 900_000, false, true, 45_875, 58_982,
+        new WeightsPolicy(100, 1, 1_000_000_000_000L), true, new CommitRevealWindow(360, 360),
+        1_000_000_000L, 500_000L, 100_000_000_000L);
   }
 
   @Test
@@ -98,7 +139,7 @@ class GoldenBytesTest {
   @Test
   void shouldHaveACodecForEveryEventType() {
     List<String> missing = new ArrayList<>();
-    for (Class<?> events : List.of(AccountEvent.class, SettlementEvent.class, TransferEvent.class, NetworkEvent.class)) {
+    for (Class<?> events : List.of(AccountEvent.class, SettlementEvent.class, TransferEvent.class, NetworkEvent.class, SubnetEvent.class)) {
       for (Class<?> type : events.getPermittedSubclasses()) {
         if (!REGISTRY.handles(type)) {
           missing.add(type.getName());
