@@ -4,6 +4,7 @@ import io.taofabric.deploy.cassandra.CassandraCommand;
 import io.taofabric.deploy.bench.BenchCommand;
 import io.taofabric.deploy.epoch.EpochCommand;
 import io.taofabric.deploy.ledger.LedgerCommand;
+import io.taofabric.deploy.node.NodeCommand;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       EpochCommand.class,
       LedgerCommand.class,
+      NodeCommand.class,
       CassandraCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

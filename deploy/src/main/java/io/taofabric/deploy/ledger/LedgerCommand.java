@@ -1,5 +1,7 @@
 package io.taofabric.deploy.ledger;
 
+import static io.taofabric.deploy.Failures.rootMessage;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -237,15 +239,5 @@ public final class LedgerCommand implements Runnable {
   static String tao(long rao) {
     return String.format(
         Locale.ROOT, "%d rao (%d.%09d TAO)", rao, rao / BlockEmission.RAO_PER_TAO, rao % BlockEmission.RAO_PER_TAO);
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    String message = String.valueOf(root.getMessage());
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }

@@ -1,0 +1,173 @@
+package io.taofabric.deploy.node;
+
+import static io.taofabric.deploy.Failures.rootMessage;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigValueFactory;
+import io.taofabric.persistence.ledger.LedgerStoreSettings;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.http.javadsl.model.Uri;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fabric node}: runs one node of the taofabric cluster until SIGTERM or SIGINT, then leaves
+ * the cluster gracefully. Settings come from {@code taofabric.node} and {@code taofabric.ledger}:
+ * the flags override a {@code --config} file, which overrides the defaults in {@code
+ * reference.conf}; {@code -D} system properties sit between the flags and the file.
+ */
+@Command(
+    name = "node",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a node of the taofabric cluster until SIGTERM or Ctrl-C, then leaves the cluster gracefully.",
+      "Prints one line when the node is Up. Every node of a cluster needs the same --seed list and",
+      "number-of-shards; see docs/cluster.md."
+    })
+public final class NodeCommand implements Callable<Integer> {
+  /** Exit status for invalid settings. */
+  public static final int BAD_SETTINGS = 2;
+
+  /** Exit status when the node could not start, or the cluster removed it. */
+  public static final int FAILED = 1;
+
+  private static final Duration MANAGEMENT_BIND_TIMEOUT = Duration.ofSeconds(30);
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--role",
+      split = ",",
+      paramLabel = "ROLE",
+      description = "A cluster role of this node (repeatable, or a comma list).")
+  List<String> roles;
+
+  @Option(names = "--host", paramLabel = "HOST", description = "The host name or address other nodes reach this one at.")
+  String host;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "The cluster port (0: a free one).")
+  String port;
+
+  @Option(
+      names = "--seed",
+      split = ",",
+      paramLabel = "HOST:PORT",
+      description = "A seed node (repeatable, or a comma list); none: this node starts a cluster of its own.")
+  List<String> seeds;
+
+  @Option(names = "--management-port", paramLabel = "PORT", description = "The management HTTP port on --host.")
+  String managementPort;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "A HOCON file with taofabric.node (and taofabric.ledger) settings; flags override it.")
+  Path configFile;
+
+  @Option(
+      names = "--contact-point",
+      split = ",",
+      paramLabel = "HOST:PORT",
+      description = "Cassandra contact point of the journal (repeatable).")
+  List<String> contactPoints;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    NodeSettings settings;
+    Config base;
+    try {
+      Config config = config();
+      settings = NodeSettings.from(config);
+      base = LedgerStoreSettings.from(config).pekkoConfig().withFallback(config);
+    } catch (IllegalArgumentException | ConfigException e) {
+      err.println("fabric node: " + rootMessage(e));
+      err.flush();
+      return BAD_SETTINGS;
+    }
+    return run(settings, base, out, err);
+  }
+
+  /** The configuration the node runs with: the flags over -D properties over the file over the defaults. */
+  Config config() {
+    Config file =
+        configFile == null
+            ? ConfigFactory.empty()
+            : ConfigFactory.parseFile(configFile.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+    return flags()
+        .withFallback(ConfigFactory.systemProperties())
+        .withFallback(file)
+        .withFallback(ConfigFactory.load())
+        .resolve();
+  }
+
+  private Config flags() {
+    Config flags = ConfigFactory.empty();
+    flags = withList(flags, "taofabric.node.roles", roles);
+    flags = withValue(flags, "taofabric.node.host", host);
+    flags = withValue(flags, "taofabric.node.port", port);
+    flags = withList(flags, "taofabric.node.seeds", seeds);
+    flags = withValue(flags, "taofabric.node.management-port", managementPort);
+    return withList(flags, "taofabric.ledger.contact-points", contactPoints);
+  }
+
+  private static Config withValue(Config config, String path, String value) {
+    return value == null ? config : config.withValue(path, ConfigValueFactory.fromAnyRef(value, "command line"));
+  }
+
+  private static Config withList(Config config, String path, List<String> values) {
+    return values == null ? config : config.withValue(path, ConfigValueFactory.fromIterable(values, "command line"));
+  }
+
+  private static int run(NodeSettings settings, Config base, PrintWriter out, PrintWriter err)
+      throws InterruptedException {
+    FabricNode node;
+    try {
+      node = FabricNode.start(FabricNode.SYSTEM_NAME, settings, base);
+    } catch (RuntimeException e) {
+      err.println("fabric node: cannot start on " + settings.host() + ":" + settings.port() + ": " + rootMessage(e));
+      err.flush();
+      return FAILED;
+    }
+    Uri management;
+    try {
+      management =
+          node.startManagement().toCompletableFuture().get(MANAGEMENT_BIND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      err.println(
+          "fabric node: cannot serve management http on " + settings.host() + ":" + settings.managementPort() + ": "
+              + rootMessage(e));
+      err.flush();
+      node.system().terminate();
+      return FAILED;
+    }
+    node.up()
+        .thenRun(
+            () -> {
+              out.println("node " + node.address() + " up, roles " + settings.roles() + ", management " + management);
+              out.flush();
+            });
+    node.whenTerminated().toCompletableFuture().join();
+    if (node.downed()) {
+      err.println("fabric node: the cluster removed " + node.address() + " (split brain resolver); restart it to rejoin");
+      err.flush();
+      return FAILED;
+    }
+    out.println("node " + node.address() + " left the cluster");
+    out.flush();
+    return 0;
+  }
+}
