@@ -193,14 +193,14 @@ public final class SubnetEntity extends EventSourcedBehaviorWithEnforcedReplies<
     if (!EpochSchedule.isDue(netuid, subnet.hyperparameters().tempo(), tick.block())) {
       return Effect().noReply();
     }
-    if (!handedOver) {
-      context.getLog().warn("subnet {} skips the epoch at block {}: the previous one is not settled yet", netuid, tick.block());
-      return Effect().noReply();
-    }
     long from = Math.max(subnet.lastEpochBlock(), tick.identity().block());
     long emission = EmissionSchedule.subnetEmission(tick.identity().shareMillionths(), from, tick.block());
     Decision<SubnetEvent> decision = subnet.decide(new RunEpoch(tick.block(), emission));
     if (decision instanceof Decision.Accept<SubnetEvent> accept) {
+      if (!handedOver) {
+        context.getLog().warn("subnet {} skips the epoch at block {}: the previous one is not settled yet", netuid, tick.block());
+        return Effect().noReply();
+      }
       handedOver = false;
       return Effect().persist(accept.events()).thenRun(this::handOverNow).thenNoReply();
     }
