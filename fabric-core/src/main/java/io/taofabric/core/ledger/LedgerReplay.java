@@ -22,8 +22,9 @@ import java.util.TreeMap;
 
 /**
  * Rebuilds every balance from the journal and checks the ledger's invariants: no negative
- * balance, no operation applied twice, every credit backed by a settled epoch, every received
- * transfer sent, issuance within the 21M cap, and, exactly in rao,
+ * balance, no operation applied twice, every credit backed by a settled epoch, each subnet's
+ * epochs settled once each and without a gap from epoch 0, every received transfer sent, issuance
+ * within the 21M cap, and, exactly in rao,
  * {@code issuance = held + burned + in flight}. Each journal is fed in its own order; journals may
  * interleave in any order. Events after {@code toBlock} are left out (a point-in-time replay).
  */
@@ -107,6 +108,7 @@ public final class LedgerReplay {
 
   /** Checks the invariants over everything folded in. */
   public LedgerSummary finish() {
+    Map<Integer, Long> settledEpochs = checkEpochSequences();
     checkCredits();
     checkTransfers();
     long held = 0;
@@ -124,7 +126,25 @@ public final class LedgerReplay {
     if (issuance > BlockEmission.MAX_SUPPLY_RAO) {
       violation("issuance " + issuance + " exceeds the 21M TAO cap");
     }
-    return new LedgerSummary(events, issuance, held, burned, inFlight, checksum(balances), violations, balances);
+    return new LedgerSummary(
+        events, issuance, held, burned, inFlight, checksum(balances), violations, balances, settledEpochs);
+  }
+
+  /** Epochs settled per subnet; an epoch missing below a subnet's last one is a lost epoch. */
+  private Map<Integer, Long> checkEpochSequences() {
+    Map<Integer, Long> count = new TreeMap<>();
+    Map<Integer, Long> highest = new TreeMap<>();
+    for (EpochSettled s : settled.values()) {
+      count.merge(s.netuid(), 1L, Long::sum);
+      highest.merge(s.netuid(), s.epoch(), Math::max);
+    }
+    for (Map.Entry<Integer, Long> subnet : count.entrySet()) {
+      long last = highest.get(subnet.getKey());
+      if (last + 1 != subnet.getValue()) {
+        violation("subnet " + subnet.getKey() + " settled " + subnet.getValue() + " epochs up to epoch " + last + ": an epoch is missing");
+      }
+    }
+    return count;
   }
 
   private void checkCredits() {

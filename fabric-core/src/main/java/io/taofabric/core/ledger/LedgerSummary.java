@@ -15,6 +15,7 @@ import java.util.Map;
  * @param checksum a digest of every balance, independent of event order
  * @param violations broken invariants, empty when all hold
  * @param accounts every account's balances
+ * @param settledEpochs epochs settled per subnet (numbered from 0, so also the next epoch's number)
  */
 public record LedgerSummary(
     long events,
@@ -24,7 +25,8 @@ public record LedgerSummary(
     long inFlight,
     String checksum,
     List<String> violations,
-    Map<String, AccountBalance> accounts) {
+    Map<String, AccountBalance> accounts,
+    Map<Integer, Long> settledEpochs) {
 
   /** One account's balances. */
   public record AccountBalance(long free, Map<StakeKey, Long> stakes) {
@@ -37,6 +39,7 @@ public record LedgerSummary(
   public LedgerSummary {
     violations = List.copyOf(violations);
     accounts = Map.copyOf(accounts);
+    settledEpochs = Map.copyOf(settledEpochs);
   }
 
   /** Whether every invariant holds. */

@@ -59,6 +59,7 @@ class LedgerReplayTest {
     assertEquals(40, s.burned());
     assertEquals(0, s.inFlight());
     assertEquals(9, s.events());
+    assertEquals(java.util.Map.of(1, 1L), s.settledEpochs());
     assertEquals(900, s.accounts().get("alice").staked());
     assertEquals(
         "ledger: 9 events, issuance 2000 rao, held 1960 rao, checksum " + s.checksum() + ", invariants OK", s.line());
@@ -112,6 +113,16 @@ class LedgerReplayTest {
       r.account("bob", new TransferredIn("t9", "eve", 5, 3));
       LedgerSummary s = r.finish();
       assertTrue(s.violations().get(0).startsWith("negative free balance -5 in eve"), s.violations().toString());
+    }
+
+    @Test
+    void shouldReportAnEpochMissingFromASubnetsSequence() {
+      LedgerReplay r = history(new LedgerReplay(), true);
+      r.settlement(new EpochSettled(1, 2, 1_080, List.of()));
+      LedgerSummary s = r.finish();
+      assertTrue(
+          s.violations().contains("subnet 1 settled 2 epochs up to epoch 2: an epoch is missing"), s.violations().toString());
+      assertEquals(2L, s.settledEpochs().get(1));
     }
 
     @Test
