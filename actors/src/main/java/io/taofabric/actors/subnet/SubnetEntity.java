@@ -179,7 +179,7 @@ public final class SubnetEntity extends EventSourcedBehaviorWithEnforcedReplies<
         .onCommand(AccountAnswered.class, this::onAccountAnswered)
         .onCommand(SettlementAnswered.class, this::onSettlementAnswered)
         .onCommand(HandOverAgain.class, (subnet, again) -> handOver(subnet))
-        .onCommand(GetMetagraph.class, (subnet, get) -> Effect().reply(get.replyTo(), Metagraph.of(subnet)))
+        .onCommand(GetMetagraph.class, (subnet, get) -> Effect().reply(get.replyTo(), Metagraph.of(subnet, currentBlock(subnet))))
         .build();
   }
 

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param netuid the subnet
  * @param ownerColdkey the owner, or null before the subnet exists
- * @param block the latest block the subnet applied
+ * @param block the block the subnet has reached
  * @param epochs epochs run so far
  * @param tempo blocks between epochs
  * @param burn the rao a registration burns now
@@ -42,8 +42,8 @@ public record Metagraph(
       long lastUpdate,
       String endpoint) {}
 
-  /** The metagraph of {@code subnet}. */
-  public static Metagraph of(Subnet subnet) {
+  /** The metagraph of {@code subnet} at {@code block}, the latest block it has seen. */
+  public static Metagraph of(Subnet subnet, long block) {
     List<Row> rows = new ArrayList<>();
     List<UidEpochResult> last = subnet.lastEpoch();
     List<Neuron> neurons = subnet.state().neurons();
@@ -68,6 +68,6 @@ public record Metagraph(
     }
     SubnetHyperparameters h = subnet.hyperparameters();
     return new Metagraph(
-        subnet.netuid(), subnet.ownerColdkey(), subnet.latestBlock(), subnet.epochsApplied(), h.tempo(), h.burn(), rows);
+        subnet.netuid(), subnet.ownerColdkey(), block, subnet.epochsApplied(), h.tempo(), h.burn(), rows);
   }
 }

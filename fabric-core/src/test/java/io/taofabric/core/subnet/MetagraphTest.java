@@ -24,7 +24,7 @@ class MetagraphTest {
     s = accept(s, new ServeEndpoint("miner", "10.0.0.7:8091", 2));
     s = accept(s, new RunEpoch(8, 1_000_000_000L)); // the first epoch grants validator permits by stake
     s = accept(s, new SetWeights("validator", List.of(2), List.of(65_535), 9));
-    Metagraph before = Metagraph.of(s);
+    Metagraph before = Metagraph.of(s, 9);
     assertEquals(3, before.neurons().size());
     assertEquals(0, before.neurons().get(2).incentive(), "no weights before the first epoch");
     assertTrue(before.neurons().get(1).validatorPermit());
@@ -32,7 +32,7 @@ class MetagraphTest {
     assertNull(before.neurons().get(1).endpoint());
 
     Subnet after = accept(s, new RunEpoch(18, 1_000_000_000L));
-    Metagraph metagraph = Metagraph.of(after);
+    Metagraph metagraph = Metagraph.of(after, after.latestBlock());
     assertEquals(2, metagraph.epochs());
     assertEquals(OWNER, metagraph.ownerColdkey());
     assertEquals(OWNER_HOTKEY, metagraph.neurons().get(0).hotkey());
