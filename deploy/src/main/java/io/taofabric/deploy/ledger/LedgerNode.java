@@ -2,6 +2,7 @@ package io.taofabric.deploy.ledger;
 
 import com.typesafe.config.Config;
 import io.taofabric.deploy.node.FabricNode;
+import io.taofabric.deploy.node.NodeEntities;
 import io.taofabric.deploy.node.NodeSettings;
 import io.taofabric.persistence.ledger.LedgerStoreSettings;
 import io.taofabric.sharding.LedgerSharding;
@@ -20,16 +21,17 @@ public final class LedgerNode implements AutoCloseable {
   private static final String SYSTEM_NAME = "taofabric-ledger";
   private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(30);
 
-  private final FabricNode node;
+  private final FabricNode<LedgerSharding> node;
 
-  private LedgerNode(FabricNode node) {
+  private LedgerNode(FabricNode<LedgerSharding> node) {
     this.node = node;
   }
 
   /** Starts the node on {@code store}, with the ledger's entities registered. */
   public static LedgerNode start(LedgerStoreSettings store, Config base) throws TimeoutException, InterruptedException {
-    FabricNode node =
-        FabricNode.start(SYSTEM_NAME, NodeSettings.from(base).aloneOnLoopback(), store.pekkoConfig().withFallback(base));
+    FabricNode<LedgerSharding> node =
+        FabricNode.start(
+            SYSTEM_NAME, NodeSettings.from(base).aloneOnLoopback(), store.pekkoConfig().withFallback(base), NodeEntities::ledger);
     try {
       node.up().toCompletableFuture().get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException | ExecutionException e) {
@@ -46,7 +48,7 @@ public final class LedgerNode implements AutoCloseable {
 
   /** The ledger's entities. */
   public LedgerSharding ledger() {
-    return node.entities().ledger();
+    return node.entities();
   }
 
   /** Leaves and stops, waiting for the system to terminate. */

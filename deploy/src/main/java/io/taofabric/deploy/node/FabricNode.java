@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -19,30 +20,40 @@ import org.apache.pekko.management.javadsl.PekkoManagement;
 
 /**
  * A running cluster node: its actor system, configured by {@link NodeConfig}, joining its seeds
- * (or itself, without seeds), with every entity type registered ({@link NodeEntities}). Closing it
+ * (or itself, without seeds), with its entity types registered: every one for a network node
+ * ({@link NodeEntities}), only the ledger's for the ledger commands' private node. Closing it
  * leaves the cluster gracefully: shards hand off to the remaining nodes before it stops.
+ *
+ * @param <E> what the node's registered entity types are reached through
  */
-public final class FabricNode implements AutoCloseable {
+public final class FabricNode<E> implements AutoCloseable {
   /** The network's actor system name: the same on every node, since seed addresses contain it. */
   public static final String SYSTEM_NAME = "taofabric";
 
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
   private final ActorSystem<Void> system;
-  private final NodeEntities entities;
+  private final E entities;
   private final CompletableFuture<Done> up;
 
-  private FabricNode(ActorSystem<Void> system, NodeEntities entities, CompletableFuture<Done> up) {
+  private FabricNode(ActorSystem<Void> system, E entities, CompletableFuture<Done> up) {
     this.system = system;
     this.entities = entities;
     this.up = up;
   }
 
   /**
-   * Starts a node of the cluster named {@code systemName} with {@code settings}, laid over {@code
-   * base} (which holds the journal's settings). It joins in the background; see {@link #up()}.
+   * Starts a network node (every entity type) of the cluster named {@code systemName} with {@code
+   * settings}, laid over {@code base} (which holds the journal's settings). It joins in the
+   * background; see {@link #up()}.
    */
-  public static FabricNode start(String systemName, NodeSettings settings, Config base) {
+  public static FabricNode<NodeEntities> start(String systemName, NodeSettings settings, Config base) {
+    return start(systemName, settings, base, NodeEntities::register);
+  }
+
+  /** Starts a node as {@link #start(String, NodeSettings, Config)} does, registering entity types with {@code register}. */
+  public static <E> FabricNode<E> start(
+      String systemName, NodeSettings settings, Config base, Function<ActorSystem<?>, E> register) {
     ActorSystem<Void> system =
         ActorSystem.create(Behaviors.empty(), systemName, NodeConfig.of(systemName, settings).withFallback(base));
     CompletableFuture<Done> up = new CompletableFuture<>();
@@ -52,7 +63,7 @@ public final class FabricNode implements AutoCloseable {
       Cluster cluster = Cluster.get(system);
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     }
-    return new FabricNode(system, NodeEntities.register(system), up);
+    return new FabricNode<>(system, register.apply(system), up);
   }
 
   /**
@@ -83,7 +94,7 @@ public final class FabricNode implements AutoCloseable {
   }
 
   /** The node's entity types. */
-  public NodeEntities entities() {
+  public E entities() {
     return entities;
   }
 

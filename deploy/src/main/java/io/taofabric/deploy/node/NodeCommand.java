@@ -134,7 +134,7 @@ public final class NodeCommand implements Callable<Integer> {
 
   private static int run(NodeSettings settings, Config base, PrintWriter out, PrintWriter err)
       throws InterruptedException {
-    FabricNode node;
+    FabricNode<NodeEntities> node;
     try {
       node = FabricNode.start(FabricNode.SYSTEM_NAME, settings, base);
     } catch (RuntimeException e) {

@@ -1,7 +1,8 @@
 package io.taofabric.deploy.node;
 
 import io.taofabric.sharding.LedgerSharding;
-import java.time.Duration;
+import io.taofabric.sharding.NetworkSettings;
+import io.taofabric.sharding.NetworkSharding;
 import org.apache.pekko.actor.typed.ActorSystem;
 
 /**
@@ -11,13 +12,18 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * ({@link NodeConfig}); Pekko refuses a node with another value when it joins.
  *
  * @param ledger the ledger's accounts, settlements and transfers
+ * @param network the subnets, the subnet registry and the block clock
  */
-public record NodeEntities(LedgerSharding ledger) {
-  private static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration CREDIT_RETRY = Duration.ofSeconds(1);
-
-  /** Registers every entity type on {@code system}'s node. */
+public record NodeEntities(LedgerSharding ledger, NetworkSharding network) {
+  /** Registers every entity type on {@code system}'s node, with the network's settings from its configuration. */
   public static NodeEntities register(ActorSystem<?> system) {
-    return new NodeEntities(LedgerSharding.init(system, ASK_TIMEOUT, CREDIT_RETRY));
+    LedgerSharding ledger = ledger(system);
+    return new NodeEntities(ledger, NetworkSharding.init(system, ledger, NetworkSettings.from(system.settings().config())));
+  }
+
+  /** Registers only the ledger's entity types: what a node running no network needs. */
+  public static LedgerSharding ledger(ActorSystem<?> system) {
+    NetworkSettings settings = NetworkSettings.from(system.settings().config());
+    return LedgerSharding.init(system, settings.askTimeout(), settings.retryAfter());
   }
 }

@@ -43,11 +43,11 @@ class ThreeNodeClusterTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private final List<FabricNode> nodes = new ArrayList<>();
+  private final List<FabricNode<NodeEntities>> nodes = new ArrayList<>();
 
   @AfterEach
   void stopNodes() throws ExecutionException, TimeoutException {
-    for (FabricNode node : nodes) {
+    for (FabricNode<NodeEntities> node : nodes) {
       node.close();
     }
   }
@@ -69,13 +69,13 @@ class ThreeNodeClusterTest {
       assertEquals(200, get(port, "/health/alive").statusCode());
     }
 
-    try (FabricNode other = start(ports[6], seed, ports[7], SHARDS + 1)) {
+    try (FabricNode<NodeEntities> other = start(ports[6], seed, ports[7], SHARDS + 1)) {
       ExecutionException refused =
           assertThrows(ExecutionException.class, () -> other.up().toCompletableFuture().get(PATIENCE.toSeconds(), TimeUnit.SECONDS));
       assertEquals(IllegalStateException.class, refused.getCause().getClass());
     }
 
-    FabricNode leaving = nodes.remove(2);
+    FabricNode<NodeEntities> leaving = nodes.remove(2);
     leaving.close();
     Set<String> remaining = addresses(nodes);
     for (int port : management.subList(0, 2)) {
@@ -84,18 +84,18 @@ class ThreeNodeClusterTest {
     }
   }
 
-  private static FabricNode start(int port, String seed, int managementPort, int shards)
+  private static FabricNode<NodeEntities> start(int port, String seed, int managementPort, int shards)
       throws ExecutionException, InterruptedException {
     NodeSettings settings =
         new NodeSettings(List.of("ledger"), HOST, port, List.of(seed), managementPort, shards, Duration.ofSeconds(7));
-    FabricNode node = FabricNode.start(FabricNode.SYSTEM_NAME, settings, BASE);
+    FabricNode<NodeEntities> node = FabricNode.start(FabricNode.SYSTEM_NAME, settings, BASE);
     node.startManagement().toCompletableFuture().get();
     return node;
   }
 
-  private static Set<String> addresses(List<FabricNode> nodes) {
+  private static Set<String> addresses(List<FabricNode<NodeEntities>> nodes) {
     Set<String> addresses = new TreeSet<>();
-    for (FabricNode node : nodes) {
+    for (FabricNode<NodeEntities> node : nodes) {
       addresses.add(node.address());
     }
     return addresses;
