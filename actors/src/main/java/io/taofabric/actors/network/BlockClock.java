@@ -4,6 +4,7 @@ import io.taofabric.core.network.NetworkEvent;
 import io.taofabric.core.network.NetworkEvent.BlockProduced;
 import java.time.Duration;
 import java.util.function.LongFunction;
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -35,7 +36,7 @@ public final class BlockClock<T> extends EventSourcedBehaviorWithEnforcedReplies
   /** Replies with the last block produced (block 0 at time 0 before the first). */
   public record GetHeight(ActorRef<BlockProduced> replyTo) implements Command {}
 
-  private enum Produce implements Command {
+  private enum Produce implements Command, NoSerializationVerificationNeeded {
     INSTANCE
   }
 

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -67,9 +68,10 @@ public final class SubnetRegistryEntity
   /** Block {@code block} was produced. */
   public record BlockTick(long block) implements Command {}
 
-  private record LockAnswered(int netuid, String refusal, boolean delivered) implements Command {}
+  private record LockAnswered(int netuid, String refusal, boolean delivered)
+      implements Command, NoSerializationVerificationNeeded {}
 
-  private record RetryLock(int netuid) implements Command {}
+  private record RetryLock(int netuid) implements Command, NoSerializationVerificationNeeded {}
 
   private final RegistryRules rules;
   private final Accounts accounts;

@@ -10,29 +10,52 @@ import io.taofabric.actors.ledger.TransferEntity;
 import io.taofabric.core.ledger.AccountCommand;
 import io.taofabric.core.ledger.SettlementEvent.EpochSettled;
 import io.taofabric.core.ledger.TransferRequest;
+import io.taofabric.core.network.NetworkEvent.SubnetCreationStarted;
 import io.taofabric.persistence.serialization.CodecRegistry;
 import io.taofabric.persistence.serialization.FieldCodec;
 import io.taofabric.persistence.serialization.LedgerCodecs;
 import io.taofabric.persistence.serialization.LedgerWireCodecs;
+import io.taofabric.persistence.serialization.NetworkCodecs;
 import io.taofabric.persistence.serialization.VersionedCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * The forms of the messages the ledger's entities exchange across nodes. Type ids 250–299: 25x
- * accounts, 26x settlement records, 27x transfers; never reused. A ledger value inside a message
- * (a command, an epoch, a transfer request) is a nested frame of {@link LedgerWireCodecs}, so it
- * keeps its own type id and version.
+ * The forms of the messages entities exchange across nodes. Type ids 250–299, never reused: 25x
+ * accounts, 26x settlement records, 27x transfers, 280–291 the network's messages ({@link
+ * NetworkMessageCodecs}), 292–296 the subnet commands they carry ({@link SubnetWireCodecs});
+ * 297–299 are free. A value inside a message (an account command, an epoch, a transfer request, a
+ * subnet's creation record, a subnet command) is a nested frame of {@link #values()}, so it keeps
+ * its own type id and version.
  */
 public final class MessageCodecs {
   private MessageCodecs() {}
 
   /** Every message codec, writing actor refs in {@code refs}. */
   public static List<VersionedCodec<?>> all(ActorRefFormat refs) {
-    CodecRegistry values = new CodecRegistry(LedgerWireCodecs.all());
+    CodecRegistry values = new CodecRegistry(values());
+    return Stream.of(ledger(refs, values), NetworkMessageCodecs.all(refs, values)).flatMap(List::stream).toList();
+  }
+
+  /**
+   * Every value a message nests as a frame of its own: the ledger's ({@link LedgerWireCodecs}), a
+   * subnet's creation record in its stored form ({@link NetworkCodecs}), and the commands a
+   * participant sends a subnet ({@link SubnetWireCodecs}).
+   */
+  public static List<VersionedCodec<?>> values() {
+    return Stream.of(
+            LedgerWireCodecs.all(),
+            NetworkCodecs.all().stream().filter(c -> c.type() == SubnetCreationStarted.class).toList(),
+            SubnetWireCodecs.all())
+        .flatMap(List::stream)
+        .toList();
+  }
+
+  private static List<VersionedCodec<?>> ledger(ActorRefFormat refs, CodecRegistry values) {
     return List.of(
         new WithReply<>(
             AccountEntity.Execute.class,
@@ -73,7 +96,7 @@ public final class MessageCodecs {
   }
 
   /** Laid out as (replyTo): a question whose only field is where the answer goes. */
-  static final class Query<T, R> extends FieldCodec<T> {
+  static final class Query<T, R> extends MessageCodec<T> {
     private final ActorRefFormat refs;
     private final Function<ActorRef<R>, T> factory;
     private final Function<T, ActorRef<R>> replyTo;
@@ -87,17 +110,17 @@ public final class MessageCodecs {
 
     @Override
     public void write(Output out, T m) {
-      string(out, refs.write(replyTo.apply(m)));
+      replyTo(out, refs, replyTo.apply(m));
     }
 
     @Override
     public T read(Input in, int version) {
-      return factory.apply(refs.read(string(in, "replyTo")));
+      return factory.apply(replyTo(in, refs));
     }
   }
 
-  /** Laid out as (value frame, replyTo): a ledger value to act on and where the answer goes. */
-  static final class WithReply<T, V, R> extends FieldCodec<T> {
+  /** Laid out as (value frame, replyTo): a value to act on and where the answer goes. */
+  static final class WithReply<T, V, R> extends MessageCodec<T> {
     private final CodecRegistry values;
     private final ActorRefFormat refs;
     private final Class<V> valueType;
@@ -126,12 +149,12 @@ public final class MessageCodecs {
     @Override
     public void write(Output out, T m) {
       values.write(out, value.apply(m));
-      string(out, refs.write(replyTo.apply(m)));
+      replyTo(out, refs, replyTo.apply(m));
     }
 
     @Override
     public T read(Input in, int version) {
-      return factory.apply(values.read(in, valueType), refs.read(string(in, "replyTo")));
+      return factory.apply(values.read(in, valueType), replyTo(in, refs));
     }
   }
 

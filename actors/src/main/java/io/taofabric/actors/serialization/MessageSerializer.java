@@ -5,7 +5,7 @@ import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.serialization.JSerializer;
 
 /**
- * The Pekko serializer for the ledger's cluster messages ({@link MessageCodecs}): the same framing
+ * The Pekko serializer for the entities' cluster messages ({@link MessageCodecs}): the same framing
  * and versioning as the stored events, with actor refs as their serialization-format strings.
  * Bound in this module's reference.conf by the entities' command interfaces and reply types.
  * Pekko builds it through the {@link ExtendedActorSystem} constructor.

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.taofabric.persistence.serialization.CodecRegistry;
-import io.taofabric.persistence.serialization.LedgerWireCodecs;
 import io.taofabric.persistence.serialization.VersionedCodec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The bytes nodes exchange are a format too: during a rolling upgrade a node reads what an older
- * one wrote. Every (type, version) of a message or nested ledger value has a golden file under
+ * one wrote. Every (type, version) of a message or nested value has a golden file under
  * src/test/resources/golden that must decode in every later build; refs are written as one fixed
  * remote path ({@link FixedRefFormat}). A new type or version needs its file: run {@code mvn -pl
  * actors test -Dgolden.write=true -Dtest=MessageGoldenBytesTest} once and commit what it writes.
@@ -43,7 +42,7 @@ class MessageGoldenBytesTest {
 
   private static List<VersionedCodec<?>> codecs() {
     List<VersionedCodec<?>> codecs = new ArrayList<>(MessageCodecs.all(new FixedRefFormat(REPLY_TO)));
-    codecs.addAll(LedgerWireCodecs.all());
+    codecs.addAll(MessageCodecs.values());
     return codecs;
   }
 

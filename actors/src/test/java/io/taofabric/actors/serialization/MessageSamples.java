@@ -3,18 +3,24 @@ package io.taofabric.actors.serialization;
 import io.taofabric.actors.ledger.AccountEntity;
 import io.taofabric.actors.ledger.SettlementEntity;
 import io.taofabric.actors.ledger.TransferEntity;
+import io.taofabric.actors.network.BlockClock;
+import io.taofabric.actors.network.SubnetRegistryEntity;
+import io.taofabric.actors.subnet.SubnetEntity;
 import io.taofabric.core.ledger.AccountCommand;
 import io.taofabric.core.ledger.SettlementEvent.EpochSettled;
 import io.taofabric.core.ledger.StakeKey;
 import io.taofabric.core.ledger.TransferRequest;
 import io.taofabric.core.ledger.UidEmission;
+import io.taofabric.core.network.NetworkEvent.SubnetCreationStarted;
+import io.taofabric.core.subnet.Metagraph;
+import io.taofabric.core.subnet.SubnetCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.pekko.actor.typed.ActorRef;
 
-/** One sample of every cluster message and of every ledger value carried inside one. */
+/** One sample of every cluster message and of every value carried inside one. */
 final class MessageSamples {
   private MessageSamples() {}
 
@@ -43,12 +49,58 @@ final class MessageSamples {
     return new TransferRequest("tx-7f3a", "5Falice", "5Fbob", 2_500_000_000L, 1_234);
   }
 
-  /** Every value a message nests: the commands, a transfer request, a settled epoch. */
+  static SubnetCreationStarted subnet() {
+    return new SubnetCreationStarted(3, "5Fowner", "5Howner", "subnet-lock/3", 200_000_000_000L, 250_000, 1_200);
+  }
+
+  /** One of each direct subnet command. */
+  static List<SubnetCommand.Direct> subnetCommands() {
+    return List.of(
+        new SubnetCommand.ServeEndpoint("5Hminer", "10.0.0.7:8091", 2_210),
+        new SubnetCommand.SetWeights("5Hvalidator", List.of(0, 17, 4), List.of(65_535, 1_024, 0), 2_220),
+        new SubnetCommand.CommitWeights("5Hvalidator", "9f86d081884c7d659a2feaa0c55ad015", 2_230),
+        new SubnetCommand.RevealWeights(
+            "5Hvalidator", List.of(0, 17), List.of(40_000, 25_535), new byte[] {0, 7, -1, 42, 0, 19, 3, -128}, 2_600),
+        new SubnetCommand.SetHyperparameter("5Fowner", "tempo", "99", 2_240));
+  }
+
+  /**
+   * Every value a message nests: the account commands, a transfer request, a settled epoch, a
+   * subnet's creation record and the direct subnet commands.
+   */
   static List<Object> values() {
     List<Object> values = new ArrayList<>(commands());
     values.add(transfer());
     values.add(epoch());
+    values.add(subnet());
+    values.addAll(subnetCommands());
     return values;
+  }
+
+  static Metagraph metagraph() {
+    return new Metagraph(
+        3,
+        "5Fowner",
+        2_600,
+        4,
+        360,
+        1_000_000_000L,
+        List.of(
+            new Metagraph.Row(0, "5Howner", "5Fowner", 0, false, 0, 0, 0, 0, 0, 1_200, 1_200, null),
+            new Metagraph.Row(
+                1,
+                "5Hvalidator",
+                "5Falice",
+                400_000_000_000L,
+                true,
+                40_000,
+                12_000,
+                65_535,
+                61_000,
+                9_876_543L,
+                1_300,
+                2_595,
+                "10.0.0.7:8091")));
   }
 
   static AccountEntity.Balance balance() {
@@ -65,6 +117,22 @@ final class MessageSamples {
         new SettlementEntity.Settle(epoch(), replyTo.narrow()),
         new SettlementEntity.GetUncredited(replyTo.narrow()),
         new SettlementEntity.Uncredited(List.of(40L, 41L)),
-        new TransferEntity.Request(transfer(), replyTo.narrow()));
+        new TransferEntity.Request(transfer(), replyTo.narrow()),
+        new BlockClock.GetHeight(replyTo.narrow()),
+        new SubnetRegistryEntity.CreateSubnet("5Fowner", "5Howner", "subnet-lock/3", replyTo.narrow()),
+        new SubnetRegistryEntity.ListSubnets(replyTo.narrow()),
+        new SubnetRegistryEntity.Subnets(
+            List.of(
+                subnet(), new SubnetCreationStarted(4, "5Fbob", "5Hbob", "subnet-lock/4", 400_000_000_000L, 250_000, 1_900)),
+            800_000_000_000L,
+            2_000),
+        new SubnetRegistryEntity.BlockTick(2_601),
+        new SubnetEntity.Tick(2_601, subnet()),
+        new SubnetEntity.Execute(subnetCommands().get(3), replyTo.narrow()),
+        new SubnetEntity.RegisterNeuron("5Hminer", "5Fbob", "register-9", replyTo.narrow()),
+        new SubnetEntity.Stake("5Hvalidator", "5Falice", 400_000_000_000L, "stake-1", replyTo.narrow()),
+        new SubnetEntity.Unstake("5Hvalidator", "5Falice", 100_000_000_000L, "unstake-1", replyTo.narrow()),
+        new SubnetEntity.GetMetagraph(replyTo.narrow()),
+        metagraph());
   }
 }
