@@ -14,7 +14,7 @@ public final class FabricSerializer extends JSerializer {
   public static final int IDENTIFIER = 71_070_001;
 
   private static final CodecRegistry REGISTRY =
-      new CodecRegistry(Stream.of(LedgerCodecs.all(), NetworkCodecs.all(), SubnetCodecs.all()).flatMap(List::stream).toList());
+      new CodecRegistry(Stream.of(LedgerCodecs.all(), NetworkCodecs.all(), SubnetCodecs.all(), ParticipantCodecs.all()).flatMap(List::stream).toList());
 
   /** The registry of every persisted type, shared by the serializer and the golden tests. */
   public static CodecRegistry registry() {

@@ -32,6 +32,9 @@ import io.taofabric.core.network.NetworkEvent.BlockProduced;
 import io.taofabric.core.network.NetworkEvent.SubnetCreated;
 import io.taofabric.core.network.NetworkEvent.SubnetCreationFailed;
 import io.taofabric.core.network.NetworkEvent.SubnetCreationStarted;
+import io.taofabric.core.participant.MinerEvent;
+import io.taofabric.core.participant.PendingCommit;
+import io.taofabric.core.participant.ValidatorEvent;
 import io.taofabric.core.subnet.SparseRow;
 import io.taofabric.core.subnet.SubnetEvent;
 import io.taofabric.core.subnet.SubnetHyperparameters;
@@ -112,8 +115,18 @@ class GoldenBytesTest {
                     1, "5Hvalidator", "5Fcarol", 205_479_452L, true, 21_845, 21_845, 21_845, 65_535,
                     SparseRow.of(new int[] {1, 2}, new int[] {25_535, 40_000})),
                 new UidEpochResult(
-                    2, "5Hminer", "5Fbob", 383_561_643L, false, 43_690, 43_690, 0, 0, SparseRow.EMPTY))));
+                    2, "5Hminer", "5Fbob", 383_561_643L, false, 43_690, 43_690, 0, 0, SparseRow.EMPTY))),
+        new ValidatorEvent.ValidatorStarted("5Hvalidator", 3),
+        new ValidatorEvent.ScoresRecorded(Map.of("5Hminer", 131_000L, "5Hminer-b", 27_001L), 2_450),
+        new ValidatorEvent.WeightsSubmitted(List.of(17, 40), List.of(65_535, 21_845), 2_460),
+        new ValidatorEvent.WeightsCommitted(
+            new PendingCommit(List.of(17, 40), List.of(65_535, 21_845), SALT, WEIGHTS_HASH, 2_470)),
+        new ValidatorEvent.WeightsRevealed(2_830),
+        new MinerEvent.EndpointAnnounced("203.0.113.7:8091", 2_206),
+        new MinerEvent.QueriesCounted(1_200, 17, 2_500));
   }
+
+  private static final byte[] SALT = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, (byte) 0xff};
 
   private static final String WEIGHTS_HASH = "9f2c4e1a7b3d5f60c8e2a4b6d8f0123456789abcdef0fedcba9876543210abcd";
 
@@ -139,7 +152,7 @@ class GoldenBytesTest {
   @Test
   void shouldHaveACodecForEveryEventType() {
     List<String> missing = new ArrayList<>();
-    for (Class<?> events : List.of(AccountEvent.class, SettlementEvent.class, TransferEvent.class, NetworkEvent.class, SubnetEvent.class)) {
+    for (Class<?> events : List.of(AccountEvent.class, SettlementEvent.class, TransferEvent.class, NetworkEvent.class, SubnetEvent.class, ValidatorEvent.class, MinerEvent.class)) {
       for (Class<?> type : events.getPermittedSubclasses()) {
         if (!REGISTRY.handles(type)) {
           missing.add(type.getName());
