@@ -18,7 +18,6 @@ import io.taofabric.core.subnet.SubnetCommand.Register;
 import io.taofabric.core.subnet.SubnetCommand.RemoveStake;
 import io.taofabric.core.subnet.SubnetCommand.RunEpoch;
 import io.taofabric.core.subnet.SubnetEvent;
-import io.taofabric.core.subnet.SubnetEvent.EpochApplied;
 import io.taofabric.core.subnet.SubnetHyperparameters;
 import java.time.Duration;
 import org.apache.pekko.Done;

@@ -44,6 +44,7 @@ public final class NodeCommand implements Callable<Integer> {
   public static final int FAILED = 1;
 
   private static final Duration MANAGEMENT_BIND_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration BOOTSTRAP_ROUND = Duration.ofMillis(500);
 
   @Spec CommandSpec spec;
 
@@ -83,6 +84,19 @@ public final class NodeCommand implements Callable<Integer> {
       description = "Cassandra contact point of the journal (repeatable).")
   List<String> contactPoints;
 
+  @Option(
+      names = "--bootstrap-subnets",
+      paramLabel = "N",
+      description = {
+        "Once Up, create N demonstration subnets (owners funded from genesis, a staked validator and",
+        "--bootstrap-miners miners each) and play their validators; run it on one node only. Repeating it",
+        "after a restart repeats nothing."
+      })
+  int bootstrapSubnets;
+
+  @Option(names = "--bootstrap-miners", paramLabel = "M", description = "Miners per demonstration subnet (default ${DEFAULT-VALUE}).")
+  int bootstrapMiners = 3;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -95,6 +109,11 @@ public final class NodeCommand implements Callable<Integer> {
       base = LedgerStoreSettings.from(config).pekkoConfig().withFallback(config);
     } catch (IllegalArgumentException | ConfigException e) {
       err.println("fabric node: " + rootMessage(e));
+      err.flush();
+      return BAD_SETTINGS;
+    }
+    if (bootstrapSubnets < 0 || bootstrapMiners < 1 || bootstrapMiners > 250) {
+      err.println("fabric node: --bootstrap-subnets must be >= 0 and --bootstrap-miners in [1, 250]");
       err.flush();
       return BAD_SETTINGS;
     }
@@ -124,6 +143,26 @@ public final class NodeCommand implements Callable<Integer> {
     return withList(flags, "taofabric.ledger.contact-points", contactPoints);
   }
 
+  /** Populates and plays the demonstration network on a thread of its own until the node stops. */
+  private void bootstrap(FabricNode<NodeEntities> node, PrintWriter out, PrintWriter err) {
+    Thread demo =
+        new Thread(
+            () -> {
+              try {
+                new NetworkBootstrap(node.system(), node.entities())
+                    .run(bootstrapSubnets, bootstrapMiners, BOOTSTRAP_ROUND, () -> node.whenTerminated().toCompletableFuture().isDone(), out);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } catch (Exception e) {
+                err.println("fabric node: bootstrap stopped: " + rootMessage(e));
+                err.flush();
+              }
+            },
+            "bootstrap");
+    demo.setDaemon(true);
+    demo.start();
+  }
+
   private static Config withValue(Config config, String path, String value) {
     return value == null ? config : config.withValue(path, ConfigValueFactory.fromAnyRef(value, "command line"));
   }
@@ -132,7 +171,7 @@ public final class NodeCommand implements Callable<Integer> {
     return values == null ? config : config.withValue(path, ConfigValueFactory.fromIterable(values, "command line"));
   }
 
-  private static int run(NodeSettings settings, Config base, PrintWriter out, PrintWriter err)
+  private int run(NodeSettings settings, Config base, PrintWriter out, PrintWriter err)
       throws InterruptedException {
     FabricNode<NodeEntities> node;
     try {
@@ -159,6 +198,9 @@ public final class NodeCommand implements Callable<Integer> {
             () -> {
               out.println("node " + node.address() + " up, roles " + settings.roles() + ", management " + management);
               out.flush();
+              if (bootstrapSubnets > 0) {
+                bootstrap(node, out, err);
+              }
             });
     node.whenTerminated().toCompletableFuture().join();
     if (node.downed()) {

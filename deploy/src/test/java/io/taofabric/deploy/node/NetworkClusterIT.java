@@ -5,18 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import io.taofabric.actors.ledger.AccountEntity;
 import io.taofabric.actors.ledger.SettlementEntity;
-import io.taofabric.actors.network.SubnetRegistryEntity;
-import io.taofabric.actors.subnet.SubnetEntity;
 import io.taofabric.core.emission.BlockEmission;
-import io.taofabric.core.ledger.AccountCommand.CreditGenesis;
 import io.taofabric.core.ledger.LedgerSummary;
-import io.taofabric.core.ledger.StakeKey;
-import io.taofabric.core.subnet.Metagraph;
-import io.taofabric.core.subnet.SubnetCommand;
-import io.taofabric.core.subnet.SubnetCommand.SetHyperparameter;
-import io.taofabric.core.subnet.SubnetCommand.SetWeights;
 import io.taofabric.persistence.ledger.LedgerJournal;
 import io.taofabric.persistence.ledger.LedgerStoreSettings;
 import io.taofabric.sharding.LedgerSharding;
@@ -30,17 +21,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.pattern.StatusReply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -99,18 +86,20 @@ class NetworkClusterIT {
     separate = startSeparate(ports[2], seed);
     await("three nodes are up", () -> upMembers(first) == 3);
 
-    NodeEntities network = first.entities();
-    List<Integer> netuids = new ArrayList<>();
-    for (int s = 0; s < SUBNETS; s++) {
-      netuids.add(createSubnet(first, s));
-    }
-    Map<Integer, String> validators = new HashMap<>();
-    for (int netuid : netuids) {
-      validators.put(netuid, populate(network, netuid));
-    }
+    NetworkBootstrap network = new NetworkBootstrap(first.system(), first.entities());
+    List<NetworkBootstrap.DemoSubnet> subnets = network.populate(SUBNETS, MINERS);
+    List<Integer> netuids = subnets.stream().map(NetworkBootstrap.DemoSubnet::netuid).toList();
 
     AtomicBoolean driving = new AtomicBoolean(true);
-    Thread validatorsLoop = new Thread(() -> setWeightsWhileRunning(network, validators, driving), "validators");
+    Thread validatorsLoop =
+        new Thread(
+            () -> {
+              while (driving.get()) {
+                network.setWeights(subnets);
+                sleep(Duration.ofMillis(300));
+              }
+            },
+            "validators");
     validatorsLoop.start();
     try {
       long before = awaitEpochs(network, netuids, 3);
@@ -130,8 +119,8 @@ class NetworkClusterIT {
     }
     Map<Integer, Long> ran = new HashMap<>();
     for (int netuid : netuids) {
-      awaitCredited(network.ledger(), netuid);
-      ran.put(netuid, metagraph(network, netuid).epochs());
+      awaitCredited(first.entities().ledger(), netuid);
+      ran.put(netuid, network.metagraph(netuid).epochs());
     }
     assertTrue(second.up().toCompletableFuture().isDone());
 
@@ -188,86 +177,14 @@ class NetworkClusterIT {
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
-  private static int createSubnet(FabricNode<NodeEntities> node, int index) throws Exception {
-    String owner = "owner-" + index;
-    fund(node.entities().ledger(), owner, 1_000 * TAO);
-    CompletionStage<StatusReply<Integer>> created =
-        AskPattern.ask(
-            node.entities().network().registry(),
-            replyTo -> new SubnetRegistryEntity.CreateSubnet(owner, owner + "-hot", "lock-" + index, replyTo),
-            ASK,
-            node.system().scheduler());
-    StatusReply<Integer> netuid = created.toCompletableFuture().get(1, TimeUnit.MINUTES);
-    ok(netuid);
-    return netuid.getValue();
-  }
-
-  /** Registers a validator with stake and {@value #MINERS} miners; faster epochs and rate limit. */
-  private static String populate(NodeEntities network, int netuid) throws Exception {
-    await("subnet " + netuid + " exists", () -> {
-      Metagraph m = metagraphOrNull(network, netuid);
-      return m != null && m.ownerColdkey() != null;
-    });
-    String owner = metagraph(network, netuid).ownerColdkey();
-    for (String[] parameter : new String[][] {{"tempo", "20"}, {"weights_rate_limit", "5"}}) {
-      long block = metagraph(network, netuid).block();
-      ok(execute(network, netuid, new SetHyperparameter(owner, parameter[0], parameter[1], block)));
-    }
-    String validator = "validator-" + netuid;
-    fund(network.ledger(), validator + ".cold", 200 * TAO);
-    register(network, netuid, validator);
-    ok(
-        network.network().subnet(netuid).<StatusReply<Done>>ask(
-                replyTo -> new SubnetEntity.Stake(validator, validator + ".cold", 100 * TAO, "stake-" + validator, replyTo), ASK)
-            .toCompletableFuture()
-            .get());
-    for (int m = 0; m < MINERS; m++) {
-      String miner = "miner-" + netuid + "-" + m;
-      fund(network.ledger(), miner + ".cold", 10 * TAO);
-      register(network, netuid, miner);
-    }
-    return validator;
-  }
-
-  private static void register(NodeEntities network, int netuid, String hotkey) throws Exception {
-    StatusReply<Integer> uid =
-        network.network().subnet(netuid).<StatusReply<Integer>>ask(
-                replyTo -> new SubnetEntity.RegisterNeuron(hotkey, hotkey + ".cold", "register-" + hotkey, replyTo), ASK)
-            .toCompletableFuture()
-            .get();
-    assertTrue(uid.isSuccess(), hotkey + ": " + uid);
-  }
-
-  /** Each validator weights its subnet's miners 60/30/10 whenever it may (it needs a permit first). */
-  private static void setWeightsWhileRunning(NodeEntities network, Map<Integer, String> validators, AtomicBoolean driving) {
-    while (driving.get()) {
-      for (Map.Entry<Integer, String> v : validators.entrySet()) {
-        try {
-          Metagraph m = metagraph(network, v.getKey());
-          List<Integer> miners = new ArrayList<>();
-          for (Metagraph.Row row : m.neurons()) {
-            if (row.hotkey().startsWith("miner-")) {
-              miners.add(row.uid());
-            }
-          }
-          execute(network, v.getKey(), new SetWeights(v.getValue(), miners, List.of(60, 30, 10), m.block()));
-        } catch (Exception e) {
-          // a node is down or a shard is moving: the next round tries again, as a validator would
-        }
-      }
-      sleep(Duration.ofMillis(300));
-    }
-  }
-
-  private static long awaitEpochs(NodeEntities network, List<Integer> netuids, long atLeast) {
+  private static long awaitEpochs(NetworkBootstrap network, List<Integer> netuids, long atLeast) {
     long[] lowest = {0};
     await(
         "every subnet reaches " + atLeast + " epochs",
         () -> {
           long min = Long.MAX_VALUE;
           for (int netuid : netuids) {
-            Metagraph m = metagraphOrNull(network, netuid);
-            min = Math.min(min, m == null ? -1 : m.epochs());
+            min = Math.min(min, epochsOrNone(network, netuid));
           }
           lowest[0] = min;
           return min >= atLeast;
@@ -292,33 +209,13 @@ class NetworkClusterIT {
         });
   }
 
-  /** The metagraph, or null while the subnet's shard is unreachable (a node down, a shard moving). */
-  private static Metagraph metagraphOrNull(NodeEntities network, int netuid) {
+  /** The epochs {@code netuid} ran, or -1 while its shard is unreachable (a node down, a shard moving). */
+  private static long epochsOrNone(NetworkBootstrap network, int netuid) {
     try {
-      return metagraph(network, netuid);
+      return network.metagraph(netuid).epochs();
     } catch (Exception e) {
-      return null;
+      return -1;
     }
-  }
-
-  private static Metagraph metagraph(NodeEntities network, int netuid) throws Exception {
-    return network.network().subnet(netuid).<Metagraph>ask(SubnetEntity.GetMetagraph::new, ASK).toCompletableFuture().get();
-  }
-
-  private static StatusReply<Done> execute(NodeEntities network, int netuid, SubnetCommand.Direct command) throws Exception {
-    return network.network().subnet(netuid).<StatusReply<Done>>ask(replyTo -> new SubnetEntity.Execute(command, replyTo), ASK)
-        .toCompletableFuture()
-        .get();
-  }
-
-  private static void fund(LedgerSharding ledger, String coldkey, long rao) throws Exception {
-    StatusReply<AccountEntity.Balance> funded =
-        ledger.account(coldkey)
-            .<StatusReply<AccountEntity.Balance>>ask(
-                replyTo -> new AccountEntity.Execute(new CreditGenesis("genesis-" + coldkey, rao, 0), replyTo), ASK)
-            .toCompletableFuture()
-            .get();
-    ok(funded);
   }
 
   private static LedgerSummary replay() throws Exception {
@@ -336,10 +233,6 @@ class NetworkClusterIT {
 
   private static long secondsSince(long nanos) {
     return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - nanos);
-  }
-
-  private static void ok(StatusReply<?> reply) {
-    assertTrue(reply.isSuccess(), String.valueOf(reply));
   }
 
   private static int upMembers(FabricNode<NodeEntities> node) {

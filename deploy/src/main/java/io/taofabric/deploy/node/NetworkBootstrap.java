@@ -1,0 +1,239 @@
+package io.taofabric.deploy.node;
+
+import io.taofabric.actors.ledger.AccountEntity;
+import io.taofabric.actors.network.SubnetRegistryEntity;
+import io.taofabric.actors.subnet.SubnetEntity;
+import io.taofabric.core.emission.BlockEmission;
+import io.taofabric.core.ledger.AccountCommand.CreditGenesis;
+import io.taofabric.core.subnet.Metagraph;
+import io.taofabric.core.subnet.SubnetCommand;
+import io.taofabric.core.subnet.SubnetCommand.SetHyperparameter;
+import io.taofabric.core.subnet.SubnetCommand.SetWeights;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.pattern.StatusReply;
+
+/**
+ * Populates a running network with demonstration subnets, the way their users would: each owner is
+ * funded from genesis, pays a subnet's lock, shortens its tempo and weights rate limit, and one
+ * validator (staked) and a few miners register, each paying the burn. Every step has a fixed
+ * idempotency key, so running it again (a restarted bootstrap node) repeats nothing.
+ *
+ * <p>Until validators score real model outputs (the query path), {@link #setWeights} stands in for
+ * them: each validator weights its miners by a fixed, distinct quality (miner {@code j} of {@code
+ * m}: {@code j + 1}), which is what an honest scorer of miners of known quality would send.
+ */
+public final class NetworkBootstrap {
+  private static final long TAO = BlockEmission.RAO_PER_TAO;
+  private static final Duration ASK = Duration.ofSeconds(15);
+  private static final Duration PATIENCE = Duration.ofMinutes(3);
+
+  /** Demonstration subnets' epoch length in blocks: short, so epochs come often on a fast clock. */
+  public static final int TEMPO = 20;
+
+  /** Blocks between two weights transactions of one validator in the demonstration subnets. */
+  public static final int WEIGHTS_RATE_LIMIT = 5;
+
+  private final ActorSystem<?> system;
+  private final NodeEntities network;
+
+  /** Bootstraps through {@code network}'s entities, asking from {@code system}. */
+  public NetworkBootstrap(ActorSystem<?> system, NodeEntities network) {
+    this.system = system;
+    this.network = network;
+  }
+
+  /** A demonstration subnet: its netuid, validator hotkey and miner hotkeys. */
+  public record DemoSubnet(int netuid, String validator, List<String> miners) {
+    public DemoSubnet {
+      miners = List.copyOf(miners);
+    }
+  }
+
+  /** Creates (or finds again) {@code subnets} subnets with one validator and {@code miners} miners each. */
+  public List<DemoSubnet> populate(int subnets, int miners) throws Exception {
+    List<DemoSubnet> created = new ArrayList<>();
+    for (int s = 0; s < subnets; s++) {
+      created.add(populateOne(s, miners));
+    }
+    return created;
+  }
+
+  private DemoSubnet populateOne(int index, int minerCount) throws Exception {
+    String owner = "owner-" + index;
+    fund(owner, 1_000 * TAO);
+    StatusReply<Integer> created =
+        AskPattern.<SubnetRegistryEntity.Command, StatusReply<Integer>>ask(
+                network.network().registry(),
+                replyTo -> new SubnetRegistryEntity.CreateSubnet(owner, owner + "-hot", "bootstrap-lock-" + index, replyTo),
+                ASK,
+                system.scheduler())
+            .toCompletableFuture()
+            .get(1, TimeUnit.MINUTES);
+    int netuid = success(created, "subnet of " + owner);
+    Metagraph first = awaitCreated(netuid);
+    for (String[] parameter :
+        new String[][] {{"tempo", Integer.toString(TEMPO)}, {"weights_rate_limit", Integer.toString(WEIGHTS_RATE_LIMIT)}}) {
+      success(execute(netuid, new SetHyperparameter(owner, parameter[0], parameter[1], first.block())), parameter[0]);
+    }
+    String validator = "validator-" + netuid;
+    fund(validator + ".cold", 200 * TAO);
+    register(netuid, validator);
+    success(
+        network.network().subnet(netuid).<StatusReply<Done>>ask(
+                replyTo -> new SubnetEntity.Stake(validator, validator + ".cold", 100 * TAO, "bootstrap-stake-" + validator, replyTo),
+                ASK)
+            .toCompletableFuture()
+            .get(),
+        "stake of " + validator);
+    List<String> miners = new ArrayList<>();
+    for (int m = 0; m < minerCount; m++) {
+      String miner = "miner-" + netuid + "-" + m;
+      fund(miner + ".cold", 10 * TAO);
+      register(netuid, miner);
+      miners.add(miner);
+    }
+    return new DemoSubnet(netuid, validator, miners);
+  }
+
+  /**
+   * One round of the stand-in validators: each weights its miners by their fixed quality. A
+   * validator without a permit yet (before its subnet's first epoch), a rate-limited one, or a
+   * subnet whose shard is moving is simply refused; the next round tries again.
+   */
+  public void setWeights(List<DemoSubnet> subnets) {
+    for (DemoSubnet subnet : subnets) {
+      try {
+        Metagraph m = metagraph(subnet.netuid());
+        List<Integer> uids = new ArrayList<>();
+        List<Integer> quality = new ArrayList<>();
+        for (Metagraph.Row row : m.neurons()) {
+          int index = subnet.miners().indexOf(row.hotkey());
+          if (index >= 0) {
+            uids.add(row.uid());
+            quality.add(index + 1);
+          }
+        }
+        execute(subnet.netuid(), new SetWeights(subnet.validator(), uids, quality, m.block()));
+      } catch (ExecutionException | TimeoutException e) {
+        // unreachable for now (a node down, a shard moving): the next round asks again
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /**
+   * Populates the network, then plays its validators every {@code round} until {@code stopped}
+   * is set, printing a line to {@code out} for each epoch a subnet runs. Meant for a thread of its
+   * own on the bootstrapping node.
+   */
+  public void run(int subnets, int miners, Duration round, BooleanSupplier stopped, PrintWriter out) throws Exception {
+    List<DemoSubnet> demo = populate(subnets, miners);
+    out.println("bootstrapped subnets " + demo.stream().map(DemoSubnet::netuid).toList() + ", " + miners + " miners each");
+    out.flush();
+    Map<Integer, Long> reported = new HashMap<>();
+    while (!stopped.getAsBoolean()) {
+      setWeights(demo);
+      for (DemoSubnet subnet : demo) {
+        reportEpoch(subnet, reported, out);
+      }
+      TimeUnit.MILLISECONDS.sleep(round.toMillis());
+    }
+  }
+
+  private void reportEpoch(DemoSubnet subnet, Map<Integer, Long> reported, PrintWriter out) throws InterruptedException {
+    Metagraph m;
+    try {
+      m = metagraph(subnet.netuid());
+    } catch (ExecutionException | TimeoutException e) {
+      return;
+    }
+    if (m.epochs() > reported.getOrDefault(subnet.netuid(), 0L)) {
+      reported.put(subnet.netuid(), m.epochs());
+      long paid = m.neurons().stream().mapToLong(Metagraph.Row::emission).sum();
+      Metagraph.Row top = m.neurons().stream().max(Comparator.comparingInt(Metagraph.Row::incentive)).orElseThrow();
+      out.printf(
+          Locale.ROOT,
+          "block %d: subnet %d epoch %d paid %.9f TAO, top incentive %s (%.4f)%n",
+          m.block(),
+          m.netuid(),
+          m.epochs() - 1,
+          paid / (double) TAO,
+          top.hotkey(),
+          top.incentive() / 65_535.0);
+      out.flush();
+    }
+  }
+
+  /** The metagraph of {@code netuid}. */
+  public Metagraph metagraph(int netuid) throws ExecutionException, InterruptedException, TimeoutException {
+    return network.network().subnet(netuid).<Metagraph>ask(SubnetEntity.GetMetagraph::new, ASK)
+        .toCompletableFuture()
+        .get(ASK.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private Metagraph awaitCreated(int netuid) throws InterruptedException {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        Metagraph m = metagraph(netuid);
+        if (m.ownerColdkey() != null) {
+          return m;
+        }
+      } catch (ExecutionException | TimeoutException e) {
+        // the subnet's shard is starting
+      }
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+    throw new IllegalStateException("subnet " + netuid + " was not created within " + PATIENCE + ": is the block clock running?");
+  }
+
+  private void register(int netuid, String hotkey) throws Exception {
+    StatusReply<Integer> uid =
+        network.network().subnet(netuid).<StatusReply<Integer>>ask(
+                replyTo -> new SubnetEntity.RegisterNeuron(hotkey, hotkey + ".cold", "bootstrap-register-" + hotkey, replyTo),
+                ASK)
+            .toCompletableFuture()
+            .get();
+    success(uid, "registration of " + hotkey);
+  }
+
+  private StatusReply<Done> execute(int netuid, SubnetCommand.Direct command)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    return network.network().subnet(netuid).<StatusReply<Done>>ask(replyTo -> new SubnetEntity.Execute(command, replyTo), ASK)
+        .toCompletableFuture()
+        .get(ASK.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void fund(String coldkey, long rao) throws Exception {
+    success(
+        network.ledger().account(coldkey)
+            .<StatusReply<AccountEntity.Balance>>ask(
+                replyTo -> new AccountEntity.Execute(new CreditGenesis("genesis-" + coldkey, rao, 0), replyTo), ASK)
+            .toCompletableFuture()
+            .get(),
+        "genesis of " + coldkey);
+  }
+
+  private static <T> T success(StatusReply<T> reply, String what) {
+    if (reply.isError()) {
+      throw new IllegalStateException(what + " refused: " + reply.getError().getMessage());
+    }
+    return reply.getValue();
+  }
+}
