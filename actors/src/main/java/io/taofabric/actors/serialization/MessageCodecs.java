@@ -38,7 +38,7 @@ public final class MessageCodecs {
   /** Every message codec, writing actor refs in {@code refs}. */
   public static List<VersionedCodec<?>> all(ActorRefFormat refs) {
     CodecRegistry values = new CodecRegistry(values());
-    return Stream.of(ledger(refs, values), NetworkMessageCodecs.all(refs, values)).flatMap(List::stream).toList();
+    return Stream.of(ledger(refs, values), NetworkMessageCodecs.all(refs, values), ParticipantMessageCodecs.all(refs)).flatMap(List::stream).toList();
   }
 
   /**

@@ -5,6 +5,8 @@ import io.taofabric.actors.ledger.SettlementEntity;
 import io.taofabric.actors.ledger.TransferEntity;
 import io.taofabric.actors.network.BlockClock;
 import io.taofabric.actors.network.SubnetRegistryEntity;
+import io.taofabric.actors.participant.MinerEntity;
+import io.taofabric.actors.participant.ValidatorEntity;
 import io.taofabric.actors.subnet.SubnetEntity;
 import io.taofabric.core.ledger.AccountCommand;
 import io.taofabric.core.ledger.SettlementEvent.EpochSettled;
@@ -12,6 +14,10 @@ import io.taofabric.core.ledger.StakeKey;
 import io.taofabric.core.ledger.TransferRequest;
 import io.taofabric.core.ledger.UidEmission;
 import io.taofabric.core.network.NetworkEvent.SubnetCreationStarted;
+import io.taofabric.core.participant.MinerState;
+import io.taofabric.core.participant.PendingCommit;
+import io.taofabric.core.participant.SubmittedWeights;
+import io.taofabric.core.participant.ValidatorState;
 import io.taofabric.core.subnet.Metagraph;
 import io.taofabric.core.subnet.SubnetCommand;
 import java.util.ArrayList;
@@ -133,6 +139,21 @@ final class MessageSamples {
         new SubnetEntity.Stake("5Hvalidator", "5Falice", 400_000_000_000L, "stake-1", replyTo.narrow()),
         new SubnetEntity.Unstake("5Hvalidator", "5Falice", 100_000_000_000L, "unstake-1", replyTo.narrow()),
         new SubnetEntity.GetMetagraph(replyTo.narrow()),
-        metagraph());
+        metagraph(),
+        new ValidatorEntity.Start(3),
+        new ValidatorEntity.RecordScores(Map.of("5Hminer", 0.9, "5Hminer-b", Double.NaN), replyTo.narrow()),
+        new ValidatorEntity.GetState(replyTo.narrow()),
+        new ValidatorState(
+            "5Hvalidator",
+            3,
+            true,
+            new TreeMap<>(Map.of("5Hminer", 131_000L, "5Hminer-b", 27_001L)),
+            new SubmittedWeights(List.of(17, 40), List.of(65_535, 21_845), 2_460),
+            new PendingCommit(List.of(17), List.of(65_535), new byte[] {1, 2, 3, -1}, "9f86d081884c7d659a2feaa0c55ad015", 2_470),
+            2_470),
+        new MinerEntity.Serve("10.0.0.7:8091", replyTo.narrow()),
+        new MinerEntity.CountQueries(1_200, -3),
+        new MinerEntity.GetState(replyTo.narrow()),
+        new MinerState("5Hminer", 3, "10.0.0.7:8091", 1_200, 17, 2_500));
   }
 }
