@@ -15,10 +15,8 @@ import io.taofabric.core.network.NetworkEvent.SubnetCreationStarted;
 import io.taofabric.core.participant.WeightsRules;
 import io.taofabric.core.subnet.Metagraph;
 import io.taofabric.core.subnet.SubnetCommand;
-import io.taofabric.core.subnet.SubnetHyperparameters;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -162,7 +160,7 @@ public final class NetworkSharding {
      */
     @Override
     public CompletionStage<WeightsRules> weightsRules(int netuid) {
-      return CompletableFuture.completedFuture(WeightsRules.of(SubnetHyperparameters.DEFAULTS));
+      return subnet(netuid).ask(SubnetEntity.GetWeightsRules::new, askTimeout);
     }
 
     @Override

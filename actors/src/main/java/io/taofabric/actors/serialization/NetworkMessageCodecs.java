@@ -9,6 +9,7 @@ import io.taofabric.actors.serialization.MessageCodecs.Query;
 import io.taofabric.actors.serialization.MessageCodecs.WithReply;
 import io.taofabric.actors.subnet.SubnetEntity;
 import io.taofabric.core.network.NetworkEvent.SubnetCreationStarted;
+import io.taofabric.core.participant.WeightsRules;
 import io.taofabric.core.subnet.Metagraph;
 import io.taofabric.core.subnet.SubnetCommand;
 import io.taofabric.persistence.serialization.CodecRegistry;
@@ -20,7 +21,7 @@ import java.util.function.ToLongFunction;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * The forms of the network's messages (type ids 280–291): 280 the block clock's, 281–284 the
+ * The forms of the network's messages (type ids 280–291, 297–298): 280 the block clock's, 281–284 the
  * subnet registry's, 285–291 a subnet's. A subnet's creation record travels as a nested frame in
  * its stored form, a subnet command as a nested frame of {@link SubnetWireCodecs}. Strings a
  * sender chose may be null, as in {@link SubnetWireCodecs}.
@@ -90,7 +91,14 @@ final class NetworkMessageCodecs {
             SubnetEntity.Unstake::replyTo),
         new Query<>(
             SubnetEntity.GetMetagraph.class, 290, refs, SubnetEntity.GetMetagraph::new, SubnetEntity.GetMetagraph::replyTo),
-        new MetagraphReply());
+        new MetagraphReply(),
+        new Query<>(
+            SubnetEntity.GetWeightsRules.class,
+            297,
+            refs,
+            SubnetEntity.GetWeightsRules::new,
+            SubnetEntity.GetWeightsRules::replyTo),
+        new WeightsRulesReply());
   }
 
   /**
@@ -256,6 +264,26 @@ final class NetworkMessageCodecs {
         subnets.add(values.read(in, SubnetCreationStarted.class));
       }
       return new Subnets(subnets, in.readVarLong(true), in.readVarLong(true));
+    }
+  }
+
+  /** Laid out as (commit–reveal flag, rate limit, reveal delay, reveal window). */
+  static final class WeightsRulesReply extends MessageCodec<WeightsRules> {
+    WeightsRulesReply() {
+      super(WeightsRules.class, 298, 1);
+    }
+
+    @Override
+    public void write(Output out, WeightsRules r) {
+      flag(out, r.commitReveal());
+      out.writeVarLong(r.rateLimitBlocks(), true);
+      out.writeVarLong(r.revealDelayBlocks(), true);
+      out.writeVarLong(r.revealWindowBlocks(), true);
+    }
+
+    @Override
+    public WeightsRules read(Input in, int version) {
+      return new WeightsRules(flag(in, "commitReveal"), in.readVarLong(true), in.readVarLong(true), in.readVarLong(true));
     }
   }
 

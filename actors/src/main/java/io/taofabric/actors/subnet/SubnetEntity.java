@@ -8,6 +8,7 @@ import io.taofabric.core.ledger.AccountCommand.BurnForRegistration;
 import io.taofabric.core.ledger.Decision;
 import io.taofabric.core.ledger.SettlementEvent.EpochSettled;
 import io.taofabric.core.network.NetworkEvent.SubnetCreationStarted;
+import io.taofabric.core.participant.WeightsRules;
 import io.taofabric.core.subnet.EpochSchedule;
 import io.taofabric.core.subnet.Metagraph;
 import io.taofabric.core.subnet.Subnet;
@@ -77,6 +78,9 @@ public final class SubnetEntity extends EventSourcedBehaviorWithEnforcedReplies<
   /** Moves {@code amount} rao of {@code coldkey}'s stake on {@code hotkey} here back to its free balance. */
   public record Unstake(String hotkey, String coldkey, long amount, String operationId, ActorRef<StatusReply<Done>> replyTo)
       implements Command {}
+
+  /** Replies with when a validator may submit weights here (commit–reveal, rate limit, reveal timing). */
+  public record GetWeightsRules(ActorRef<WeightsRules> replyTo) implements Command {}
 
   /** Replies with the subnet's metagraph as of now. */
   public record GetMetagraph(ActorRef<Metagraph> replyTo) implements Command {}
@@ -178,6 +182,7 @@ public final class SubnetEntity extends EventSourcedBehaviorWithEnforcedReplies<
         .onCommand(AccountAnswered.class, this::onAccountAnswered)
         .onCommand(SettlementAnswered.class, this::onSettlementAnswered)
         .onCommand(HandOverAgain.class, (subnet, again) -> handOver(subnet))
+        .onCommand(GetWeightsRules.class, (subnet, get) -> Effect().reply(get.replyTo(), WeightsRules.of(subnet.hyperparameters())))
         .onCommand(GetMetagraph.class, (subnet, get) -> Effect().reply(get.replyTo(), Metagraph.of(subnet, currentBlock(subnet))))
         .build();
   }

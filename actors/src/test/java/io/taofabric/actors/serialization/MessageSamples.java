@@ -17,6 +17,7 @@ import io.taofabric.core.network.NetworkEvent.SubnetCreationStarted;
 import io.taofabric.core.participant.MinerState;
 import io.taofabric.core.participant.PendingCommit;
 import io.taofabric.core.participant.SubmittedWeights;
+import io.taofabric.core.participant.WeightsRules;
 import io.taofabric.core.participant.ValidatorState;
 import io.taofabric.core.subnet.Metagraph;
 import io.taofabric.core.subnet.SubnetCommand;
@@ -140,6 +141,8 @@ final class MessageSamples {
         new SubnetEntity.Unstake("5Hvalidator", "5Falice", 100_000_000_000L, "unstake-1", replyTo.narrow()),
         new SubnetEntity.GetMetagraph(replyTo.narrow()),
         metagraph(),
+        new SubnetEntity.GetWeightsRules(replyTo.narrow()),
+        new WeightsRules(true, 100, 360, 360),
         new ValidatorEntity.Start(3),
         new ValidatorEntity.RecordScores(Map.of("5Hminer", 0.9, "5Hminer-b", Double.NaN), replyTo.narrow()),
         new ValidatorEntity.GetState(replyTo.narrow()),
