@@ -2,13 +2,13 @@ package io.taofabric.deploy.node;
 
 import io.taofabric.actors.ledger.AccountEntity;
 import io.taofabric.actors.network.SubnetRegistryEntity;
+import io.taofabric.actors.participant.ValidatorEntity;
 import io.taofabric.actors.subnet.SubnetEntity;
 import io.taofabric.core.emission.BlockEmission;
 import io.taofabric.core.ledger.AccountCommand.CreditGenesis;
 import io.taofabric.core.subnet.Metagraph;
 import io.taofabric.core.subnet.SubnetCommand;
 import io.taofabric.core.subnet.SubnetCommand.SetHyperparameter;
-import io.taofabric.core.subnet.SubnetCommand.SetWeights;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,9 +32,11 @@ import org.apache.pekko.pattern.StatusReply;
  * validator (staked) and a few miners register, each paying the burn. Every step has a fixed
  * idempotency key, so running it again (a restarted bootstrap node) repeats nothing.
  *
- * <p>Until validators score real model outputs (the query path), {@link #setWeights} stands in for
- * them: each validator weights its miners by a fixed, distinct quality (miner {@code j} of {@code
- * m}: {@code j + 1}), which is what an honest scorer of miners of known quality would send.
+ * <p>Each validator is a started {@code ValidatorEntity}: its own loop turns the scores it is
+ * given into weights under the subnet's rate limit and commit–reveal rules. Until validators score
+ * real model outputs (the query path), {@link #recordScores} stands in for their scoring: each
+ * miner gets a fixed, distinct quality (miner {@code j} of {@code m}: {@code (j + 1) / m}), which
+ * is what an honest scorer of miners of known quality would report.
  */
 public final class NetworkBootstrap {
   private static final long TAO = BlockEmission.RAO_PER_TAO;
@@ -106,30 +108,27 @@ public final class NetworkBootstrap {
       register(netuid, miner);
       miners.add(miner);
     }
+    network.network().validator(netuid, validator).tell(new ValidatorEntity.Start(netuid));
     return new DemoSubnet(netuid, validator, miners);
   }
 
   /**
-   * One round of the stand-in validators: each weights its miners by their fixed quality. A
-   * validator without a permit yet (before its subnet's first epoch), a rate-limited one, or a
-   * subnet whose shard is moving is simply refused; the next round tries again.
+   * One round of the stand-in scoring: each validator is told its miners' fixed quality. A
+   * validator whose shard is moving misses the round; the next one tells it again.
    */
-  public void setWeights(List<DemoSubnet> subnets) {
+  public void recordScores(List<DemoSubnet> subnets) {
     for (DemoSubnet subnet : subnets) {
+      Map<String, Double> quality = new HashMap<>();
+      for (int j = 0; j < subnet.miners().size(); j++) {
+        quality.put(subnet.miners().get(j), (j + 1) / (double) subnet.miners().size());
+      }
       try {
-        Metagraph m = metagraph(subnet.netuid());
-        List<Integer> uids = new ArrayList<>();
-        List<Integer> quality = new ArrayList<>();
-        for (Metagraph.Row row : m.neurons()) {
-          int index = subnet.miners().indexOf(row.hotkey());
-          if (index >= 0) {
-            uids.add(row.uid());
-            quality.add(index + 1);
-          }
-        }
-        execute(subnet.netuid(), new SetWeights(subnet.validator(), uids, quality, m.block()));
+        network.network().validator(subnet.netuid(), subnet.validator())
+            .<StatusReply<Done>>ask(replyTo -> new ValidatorEntity.RecordScores(quality, replyTo), ASK)
+            .toCompletableFuture()
+            .get(ASK.toMillis(), TimeUnit.MILLISECONDS);
       } catch (ExecutionException | TimeoutException e) {
-        // unreachable for now (a node down, a shard moving): the next round asks again
+        // unreachable for now (a node down, a shard moving): the next round tells it again
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -138,7 +137,7 @@ public final class NetworkBootstrap {
   }
 
   /**
-   * Populates the network, then plays its validators every {@code round} until {@code stopped}
+   * Populates the network, then scores its miners every {@code round} until {@code stopped}
    * is set, printing a line to {@code out} for each epoch a subnet runs. Meant for a thread of its
    * own on the bootstrapping node.
    */
@@ -148,7 +147,7 @@ public final class NetworkBootstrap {
     out.flush();
     Map<Integer, Long> reported = new HashMap<>();
     while (!stopped.getAsBoolean()) {
-      setWeights(demo);
+      recordScores(demo);
       for (DemoSubnet subnet : demo) {
         reportEpoch(subnet, reported, out);
       }

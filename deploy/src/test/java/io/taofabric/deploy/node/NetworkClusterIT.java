@@ -60,6 +60,7 @@ class NetworkClusterIT {
           "taofabric.network.max-subnets", "8",
           "taofabric.network.min-lock-cost-rao", Long.toString(TAO),
           "taofabric.network.retry-after", "500ms",
+          "taofabric.network.validator.loop-interval", "300ms",
           "taofabric.node.number-of-shards", "30",
           "taofabric.node.split-brain-stable-after", "3s");
 
@@ -95,7 +96,7 @@ class NetworkClusterIT {
         new Thread(
             () -> {
               while (driving.get()) {
-                network.setWeights(subnets);
+                network.recordScores(subnets);
                 sleep(Duration.ofMillis(300));
               }
             },
