@@ -10,6 +10,8 @@ import io.taofabric.core.participant.PendingCommit;
 import io.taofabric.core.participant.SubmittedWeights;
 import io.taofabric.core.participant.ValidatorState;
 import io.taofabric.persistence.serialization.VersionedCodec;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +55,7 @@ final class ParticipantMessageCodecs {
     }
   }
 
-  /** Laid out as (count, (hotkey, score as IEEE bits)…, replyTo). */
+  /** Laid out as (count, (hotkey, score as IEEE bits)… in hotkey order, replyTo). */
   static final class RecordScores extends MessageCodec<ValidatorEntity.RecordScores> {
     private final ActorRefFormat refs;
 
@@ -64,8 +66,11 @@ final class ParticipantMessageCodecs {
 
     @Override
     public void write(Output out, ValidatorEntity.RecordScores m) {
-      out.writeVarInt(m.scores().size(), true);
-      for (Map.Entry<String, Double> score : m.scores().entrySet()) {
+      // in key order: the same message always encodes to the same bytes, whatever the map
+      List<Map.Entry<String, Double>> ordered = new ArrayList<>(m.scores().entrySet());
+      ordered.sort(Map.Entry.comparingByKey(Comparator.nullsFirst(Comparator.naturalOrder())));
+      out.writeVarInt(ordered.size(), true);
+      for (Map.Entry<String, Double> score : ordered) {
         if (score.getValue() == null) {
           throw new IllegalArgumentException("the score of " + score.getKey() + " is null and cannot be sent");
         }
