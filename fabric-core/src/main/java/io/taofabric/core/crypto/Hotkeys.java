@@ -1,0 +1,67 @@
+package io.taofabric.core.crypto;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * A hotkey is the lowercase hex of an Ed25519 public key's 32 raw bytes: 64 characters. Hex rather
+ * than base58: the JDK encodes it ({@link HexFormat}), it needs no alphabet or checksum code of ours,
+ * and the text sorts and compares like the bytes; the metagraph already keys neurons by this string.
+ */
+public final class Hotkeys {
+  /** Bytes of a raw Ed25519 public key. */
+  public static final int RAW_LENGTH = 32;
+
+  /** The fixed X.509 SubjectPublicKeyInfo prefix of an Ed25519 key (RFC 8410): the raw key follows. */
+  private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+
+  private static final HexFormat HEX = HexFormat.of();
+
+  private Hotkeys() {}
+
+  /** The hotkey text of raw public key bytes. */
+  public static String of(byte[] raw) {
+    requireRaw(raw);
+    return HEX.formatHex(raw);
+  }
+
+  /** The raw 32 bytes of a hotkey; refuses text that is not 64 hex characters. */
+  public static byte[] raw(String hotkey) {
+    if (hotkey.length() != 2 * RAW_LENGTH) {
+      throw new IllegalArgumentException("a hotkey is 64 hex characters: " + hotkey);
+    }
+    return HEX.parseHex(hotkey);
+  }
+
+  /** The raw 32 bytes of an Ed25519 public key. */
+  public static byte[] raw(PublicKey key) {
+    byte[] encoded = key.getEncoded();
+    if (encoded.length != X509_PREFIX.length + RAW_LENGTH
+        || !Arrays.equals(encoded, 0, X509_PREFIX.length, X509_PREFIX, 0, X509_PREFIX.length)) {
+      throw new IllegalArgumentException("not an Ed25519 public key: " + key.getAlgorithm());
+    }
+    return Arrays.copyOfRange(encoded, X509_PREFIX.length, encoded.length);
+  }
+
+  /** The verifying key of raw public key bytes. */
+  public static PublicKey publicKey(byte[] raw) {
+    requireRaw(raw);
+    byte[] encoded = Arrays.copyOf(X509_PREFIX, X509_PREFIX.length + RAW_LENGTH);
+    System.arraycopy(raw, 0, encoded, X509_PREFIX.length, RAW_LENGTH);
+    try {
+      return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("not an Ed25519 public key", e);
+    }
+  }
+
+  private static void requireRaw(byte[] raw) {
+    if (raw.length != RAW_LENGTH) {
+      throw new IllegalArgumentException("a raw Ed25519 public key is 32 bytes, not " + raw.length);
+    }
+  }
+}
