@@ -34,6 +34,11 @@ public final class Doubles {
     return values[values.length - 1];
   }
 
+  /** The values from index {@code from} (inclusive) to {@code to} (exclusive). */
+  public Doubles slice(int from, int to) {
+    return new Doubles(Arrays.copyOfRange(values, from, to));
+  }
+
   /** A copy of the values. */
   public double[] toArray() {
     return values.clone();
