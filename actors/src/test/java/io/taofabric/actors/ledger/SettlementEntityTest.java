@@ -1,5 +1,6 @@
 package io.taofabric.actors.ledger;
 
+import io.taofabric.actors.PersistentTestKit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,30 +15,17 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
-import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
-import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SettlementEntityTest {
-  private static final ActorTestKit TEST_KIT =
-      ActorTestKit.create(PersistenceTestKitPlugin.getInstance().config().withFallback(com.typesafe.config.ConfigFactory.load()));
+  @RegisterExtension static final PersistentTestKit KIT = new PersistentTestKit();
+  private static final ActorTestKit TEST_KIT = KIT.kit();
   private static final AtomicInteger NETUIDS = new AtomicInteger(100);
   private static final Duration RETRY = Duration.ofMillis(50);
 
   private final InMemoryAccounts accounts = new InMemoryAccounts();
   private final int netuid = NETUIDS.incrementAndGet();
-
-  @AfterAll
-  static void shutDown() {
-    TEST_KIT.shutdownTestKit();
-  }
-
-  @BeforeEach
-  void clearJournal() {
-    PersistenceTestKit.create(TEST_KIT.system()).clearAll();
-  }
 
   private EpochSettled epoch(long epoch) {
     return new EpochSettled(

@@ -1,34 +1,21 @@
 package io.taofabric.actors.network;
 
+import io.taofabric.actors.PersistentTestKit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.ConfigFactory;
 import io.taofabric.core.network.NetworkEvent.BlockProduced;
 import java.time.Duration;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
-import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BlockClockTest {
-  private static final ActorTestKit TEST_KIT =
-      ActorTestKit.create(PersistenceTestKitPlugin.getInstance().config().withFallback(ConfigFactory.load()));
+  @RegisterExtension static final PersistentTestKit KIT = new PersistentTestKit();
+  private static final ActorTestKit TEST_KIT = KIT.kit();
   private static final Duration INTERVAL = Duration.ofMillis(20);
-
-  @AfterAll
-  static void shutDown() {
-    TEST_KIT.shutdownTestKit();
-  }
-
-  @BeforeEach
-  void clearJournal() {
-    PersistenceTestKit.create(TEST_KIT.system()).clearAll();
-  }
 
   private static ActorRef<BlockClock.Command> clock(TestProbe<Long> ticks) {
     return TEST_KIT.spawn(BlockClock.create(INTERVAL, ticks.getRef(), block -> block));
@@ -43,7 +30,7 @@ class BlockClockTest {
     }
     TEST_KIT.stop(clock);
     long persisted =
-        PersistenceTestKit.create(TEST_KIT.system()).persistedInStorage(BlockClock.PERSISTENCE_ID.id()).size();
+        KIT.journal().persistedInStorage(BlockClock.PERSISTENCE_ID.id()).size();
     assertTrue(persisted >= 5, persisted + " blocks persisted");
   }
 

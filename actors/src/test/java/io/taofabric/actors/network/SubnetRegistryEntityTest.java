@@ -1,9 +1,9 @@
 package io.taofabric.actors.network;
 
+import io.taofabric.actors.PersistentTestKit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.ConfigFactory;
 import io.taofabric.actors.ledger.InMemoryAccounts;
 import io.taofabric.core.ledger.AccountCommand.CreditGenesis;
 import io.taofabric.core.network.NetworkEvent.SubnetCreationStarted;
@@ -13,30 +13,17 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
-import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
-import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SubnetRegistryEntityTest {
-  private static final ActorTestKit TEST_KIT =
-      ActorTestKit.create(PersistenceTestKitPlugin.getInstance().config().withFallback(ConfigFactory.load()));
+  @RegisterExtension static final PersistentTestKit KIT = new PersistentTestKit();
+  private static final ActorTestKit TEST_KIT = KIT.kit();
   private static final long LOCK = 1_000;
   private static final RegistryRules RULES = new RegistryRules(4, 250_000, LOCK, 100);
 
   private final InMemoryAccounts accounts = new InMemoryAccounts();
   private final TestProbe<String> ticks = TEST_KIT.createTestProbe();
-
-  @AfterAll
-  static void shutDown() {
-    TEST_KIT.shutdownTestKit();
-  }
-
-  @BeforeEach
-  void clearJournal() {
-    PersistenceTestKit.create(TEST_KIT.system()).clearAll();
-  }
 
   private ActorRef<SubnetRegistryEntity.Command> registry() {
     return TEST_KIT.spawn(

@@ -1,9 +1,9 @@
 package io.taofabric.actors.subnet;
 
+import io.taofabric.actors.PersistentTestKit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.ConfigFactory;
 import io.taofabric.actors.ledger.InMemoryAccounts;
 import io.taofabric.core.emission.BlockEmission;
 import io.taofabric.core.emission.EmissionSchedule;
@@ -25,15 +25,12 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
-import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
-import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SubnetEntityTest {
-  private static final ActorTestKit TEST_KIT =
-      ActorTestKit.create(PersistenceTestKitPlugin.getInstance().config().withFallback(ConfigFactory.load()));
+  @RegisterExtension static final PersistentTestKit KIT = new PersistentTestKit();
+  private static final ActorTestKit TEST_KIT = KIT.kit();
   private static final long TAO = BlockEmission.RAO_PER_TAO;
   private static final int NETUID = 1;
   private static final long SHARE = EmissionSchedule.SHARE_SCALE / 4;
@@ -58,16 +55,6 @@ class SubnetEntityTest {
       }
       return CompletableFuture.completedFuture(StatusReply.ack());
     }
-  }
-
-  @AfterAll
-  static void shutDown() {
-    TEST_KIT.shutdownTestKit();
-  }
-
-  @BeforeEach
-  void clearJournal() {
-    PersistenceTestKit.create(TEST_KIT.system()).clearAll();
   }
 
   private ActorRef<SubnetEntity.Command> spawnCreated() {
