@@ -2,14 +2,13 @@ package io.taofabric.persistence.serialization;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.pekko.serialization.JSerializer;
 
 /**
  * The Pekko serializer for everything taofabric persists: each type's own versioned codec, framed
  * by type id and version (no Java serialization, no reflection-driven layouts that break when a
  * record gains a field). Bound in reference.conf by the fabric-core interfaces.
  */
-public final class FabricSerializer extends JSerializer {
+public final class FabricSerializer extends RegistrySerializer {
   /** The serializer's id in Pekko's stored envelopes; never change it. */
   public static final int IDENTIFIER = 71_070_001;
 
@@ -21,23 +20,8 @@ public final class FabricSerializer extends JSerializer {
     return REGISTRY;
   }
 
-  @Override
-  public int identifier() {
-    return IDENTIFIER;
-  }
-
-  @Override
-  public boolean includeManifest() {
-    return false;
-  }
-
-  @Override
-  public byte[] toBinary(Object o) {
-    return REGISTRY.encode(o);
-  }
-
-  @Override
-  public Object fromBinaryJava(byte[] bytes, Class<?> manifest) {
-    return REGISTRY.decode(bytes);
+  /** The serializer Pekko builds from reference.conf. */
+  public FabricSerializer() {
+    super(IDENTIFIER, REGISTRY);
   }
 }
