@@ -1,6 +1,8 @@
 package io.taofabric.core.subnet;
 
 import io.taofabric.core.emission.BlockEmission;
+import io.taofabric.core.emission.CoinbaseSplit;
+import io.taofabric.core.fixed.Fixed;
 import io.taofabric.core.ledger.Decision;
 import io.taofabric.core.subnet.SubnetCommand.AddStake;
 import io.taofabric.core.subnet.SubnetCommand.CommitWeights;
@@ -273,7 +275,8 @@ final class SubnetRules {
           "no epoch of subnet " + netuid + " at block " + c.block() + "; the next is at block "
               + EpochSchedule.nextDue(netuid, params.tempo(), c.block()));
     }
-    EpochResult result = YumaEpoch.run(subnet.epochInput(c.block()), state.params(), c.emissionRao());
+    long ownerCut = ownerCut(c.emissionRao());
+    EpochResult result = YumaEpoch.run(subnet.epochInput(c.block()), state.params(), c.emissionRao() - ownerCut);
     List<SparseRow> bonds = SubnetState.rows(result.bonds());
     int[] consensus = EpochResult.toU16(result.consensus());
     int[] incentive = EpochResult.toU16(result.incentive());
@@ -282,7 +285,7 @@ final class SubnetRules {
     List<UidEpochResult> uids = new ArrayList<>(state.size());
     for (int uid = 0; uid < state.size(); uid++) {
       String hotkey = state.neurons().get(uid).hotkey();
-      long emission = result.emission()[uid];
+      long emission = result.emission()[uid] + (uid == Subnet.OWNER_UID ? ownerCut : 0);
       if (state.stakeOf(uid) > Long.MAX_VALUE - emission) {
         return Decision.reject("stake of " + hotkey + " would overflow");
       }
@@ -292,6 +295,16 @@ final class SubnetRules {
               consensus[uid], incentive[uid], dividends[uid], trust[uid], bonds.get(uid)));
     }
     return Decision.accept(new EpochApplied(subnet.epochsApplied(), c.block(), c.emissionRao(), uids));
+  }
+
+  /**
+   * The owner's cut of an epoch's emission (Bittensor's 11,796/65,535, about 18 %), paid to the
+   * owner's hotkey at UID 0 before Yuma divides the rest between miners and validators. Floored,
+   * computed without overflow for any emission up to the supply.
+   */
+  static long ownerCut(long emissionRao) {
+    long cut = CoinbaseSplit.DEFAULT_OWNER_CUT_U16;
+    return emissionRao / Fixed.U16_MAX * cut + emissionRao % Fixed.U16_MAX * cut / Fixed.U16_MAX;
   }
 
   private String commitRevealOff() {

@@ -442,6 +442,20 @@ class SubnetTest {
     }
 
     @Test
+    void shouldPayTheOwnerItsCutBeforeYumaDividesTheRest() {
+      assertEquals(179_995_422L, SubnetRules.ownerCut(TAO), "11796/65535 of a TAO, floored");
+      long supply = BlockEmission.MAX_SUPPLY_RAO;
+      assertEquals(
+          java.math.BigInteger.valueOf(supply).multiply(java.math.BigInteger.valueOf(11_796)).divide(java.math.BigInteger.valueOf(65_535)).longValueExact(),
+          SubnetRules.ownerCut(supply),
+          "exact without overflow up to the supply");
+      EpochApplied epoch = (EpochApplied) events(subnet, new RunEpoch(8, TAO)).get(0);
+      assertTrue(epoch.uids().get(Subnet.OWNER_UID).emission() >= SubnetRules.ownerCut(TAO));
+      long others = epoch.paid() - epoch.uids().get(Subnet.OWNER_UID).emission();
+      assertTrue(others <= TAO - SubnetRules.ownerCut(TAO), "the others share what is left: " + others);
+    }
+
+    @Test
     void shouldSettleExactlyWhatTheEpochPaidToEachHotkeysColdkey() {
       EpochApplied epoch = (EpochApplied) events(subnet, new RunEpoch(8, TAO)).get(0);
       Subnet after = subnet.apply(epoch);
