@@ -24,6 +24,19 @@ final class RecentOperations {
     this.ids = Set.copyOf(oldestFirst);
   }
 
+  /** The keys a snapshot stored, oldest first. */
+  static RecentOperations of(List<String> oldestFirst) {
+    if (oldestFirst.size() > CAPACITY) {
+      throw new IllegalArgumentException(oldestFirst.size() + " operations exceed the " + CAPACITY + " remembered");
+    }
+    return new RecentOperations(oldestFirst);
+  }
+
+  /** The keys, oldest first (for snapshots). */
+  List<String> oldestFirst() {
+    return oldestFirst;
+  }
+
   boolean contains(String operationId) {
     return ids.contains(operationId);
   }

@@ -62,6 +62,55 @@ public final class Subnet {
     static final EpochHistory NONE = new EpochHistory(0, -1, List.of());
   }
 
+  /**
+   * A complete, immutable copy of a subnet: what an entity's snapshot stores, so that recovery
+   * replays only the events after it. The metagraph's limits and epoch parameters are left out:
+   * {@link #restore} derives them from the hyperparameters and the last epoch block, as {@link
+   * #apply} does.
+   *
+   * @param ownerColdkey the owner's coldkey, null before creation
+   * @param neurons the UID slots in order
+   * @param stakeByHotkey rao per registered hotkey (one unstaked to 0 keeps its 0)
+   * @param hotkeys what the subnet knows of each registered hotkey beyond its UID slot
+   * @param recentOperations the remembered idempotency keys, oldest first (the oldest goes next)
+   * @param epochsApplied how many epochs ran
+   * @param lastEpochBlock the block of the last epoch, or -1
+   * @param lastEpoch what the last epoch gave each UID
+   * @param latestBlock the highest block of any event applied, or -1
+   */
+  public record Snapshot(
+      int netuid,
+      String ownerColdkey,
+      SubnetHyperparameters hyperparameters,
+      List<Neuron> neurons,
+      Map<String, Long> stakeByHotkey,
+      Map<String, Hotkey> hotkeys,
+      List<String> recentOperations,
+      long epochsApplied,
+      long lastEpochBlock,
+      List<UidEpochResult> lastEpoch,
+      long latestBlock) {
+    /** Copies the collections. */
+    public Snapshot {
+      neurons = List.copyOf(neurons);
+      stakeByHotkey = Map.copyOf(stakeByHotkey);
+      hotkeys = Map.copyOf(hotkeys);
+      recentOperations = List.copyOf(recentOperations);
+      lastEpoch = List.copyOf(lastEpoch);
+    }
+
+    /**
+     * A registered hotkey's coldkey, endpoint (null until it serves one) and unrevealed weight
+     * commits, oldest first.
+     */
+    public record Hotkey(String coldkey, String endpoint, List<Commit> pendingCommits) {
+      /** Copies the list. */
+      public Hotkey {
+        pendingCommits = List.copyOf(pendingCommits);
+      }
+    }
+  }
+
   private Subnet(
       int netuid,
       String ownerColdkey,
@@ -91,6 +140,45 @@ public final class Subnet {
         SubnetState.create(defaults.maxUids(), defaults.immunityPeriod(), EpochParams.DEFAULTS);
     return new Subnet(
         netuid, null, defaults, empty, Map.of(), RecentOperations.NONE, EpochHistory.NONE, -1);
+  }
+
+  /** This subnet as a snapshot stores it. */
+  public Snapshot snapshot() {
+    Map<String, Snapshot.Hotkey> stored = new HashMap<>();
+    hotkeys.forEach(
+        (hotkey, d) -> stored.put(hotkey, new Snapshot.Hotkey(d.coldkey(), d.endpoint(), d.commits().pending())));
+    return new Snapshot(
+        netuid, ownerColdkey, hyperparameters, state.neurons(), state.stakeByHotkey(), stored,
+        appliedOperations.oldestFirst(), epochs.applied(), epochs.lastBlock(), epochs.lastResults(),
+        latestBlock);
+  }
+
+  /** The subnet {@code snapshot} was taken of: equal to it, and deciding alike from here on. */
+  public static Subnet restore(Snapshot snapshot) {
+    SubnetHyperparameters p = snapshot.hyperparameters();
+    SubnetState state =
+        SubnetState.restore(
+            p.maxUids(), p.immunityPeriod(), epochParams(snapshot), snapshot.neurons(), snapshot.stakeByHotkey());
+    Map<String, HotkeyDetails> hotkeys = new HashMap<>();
+    snapshot.hotkeys().forEach(
+        (hotkey, h) ->
+            hotkeys.put(hotkey, new HotkeyDetails(h.coldkey(), h.endpoint(), WeightCommits.of(h.pendingCommits()))));
+    return new Subnet(
+        snapshot.netuid(), snapshot.ownerColdkey(), p, state, hotkeys,
+        RecentOperations.of(snapshot.recentOperations()),
+        new EpochHistory(snapshot.epochsApplied(), snapshot.lastEpochBlock(), snapshot.lastEpoch()),
+        snapshot.latestBlock());
+  }
+
+  /**
+   * The epoch parameters {@link #apply} would hold: the defaults before creation, then the
+   * hyperparameters' with the last epoch's block, which creation sets to 0.
+   */
+  private static EpochParams epochParams(Snapshot snapshot) {
+    if (snapshot.ownerColdkey() == null) {
+      return EpochParams.DEFAULTS;
+    }
+    return snapshot.hyperparameters().epochParams(OWNER_UID, Math.max(0, snapshot.lastEpochBlock()));
   }
 
   /** The events {@code command} produces, or why it is refused. Changes nothing. */

@@ -42,6 +42,19 @@ public final class SubnetState {
     return new SubnetState(maxUids, immunityPeriod, params, List.of(), Map.of());
   }
 
+  /**
+   * A state as a snapshot stored it. The limits and parameters are not stored but derived from the
+   * subnet's hyperparameters, as {@link Subnet#apply} derives them.
+   */
+  static SubnetState restore(
+      int maxUids, long immunityPeriod, EpochParams params, List<Neuron> neurons, Map<String, Long> stakeByHotkey) {
+    requireLimits(maxUids, immunityPeriod);
+    if (neurons.size() > maxUids) {
+      throw new IllegalArgumentException(neurons.size() + " neurons exceed max UIDs " + maxUids);
+    }
+    return new SubnetState(maxUids, immunityPeriod, params, neurons, stakeByHotkey);
+  }
+
   private static void requireLimits(int maxUids, long immunityPeriod) {
     if (maxUids < 1 || maxUids > 65_535) {
       throw new IllegalArgumentException("max UIDs must be in [1, 65535], got " + maxUids);
@@ -275,6 +288,11 @@ public final class SubnetState {
   /** The hyperparameters. */
   public EpochParams params() {
     return params;
+  }
+
+  /** Stake per hotkey, rao: every registered hotkey's, 0 included (for snapshots). */
+  Map<String, Long> stakeByHotkey() {
+    return stakeByHotkey;
   }
 
   /** Number of registered UIDs. */

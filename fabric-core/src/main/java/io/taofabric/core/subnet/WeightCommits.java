@@ -32,6 +32,11 @@ public final class WeightCommits {
     this.pending = List.copyOf(pending);
   }
 
+  /** The commits a snapshot stored, oldest first. */
+  static WeightCommits of(List<Commit> pending) {
+    return new WeightCommits(pending);
+  }
+
   /** The commit hash of revealing {@code targets}/{@code values} with {@code salt}. */
   public static String hash(String hotkey, int netuid, int[] targets, int[] values, byte[] salt) {
     try {

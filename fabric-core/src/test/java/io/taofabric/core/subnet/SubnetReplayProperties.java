@@ -7,6 +7,7 @@ import static io.taofabric.core.subnet.Subnets.assertSameEpochInput;
 import static io.taofabric.core.subnet.Subnets.quick;
 import static io.taofabric.core.subnet.Subnets.replay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taofabric.core.ledger.Decision;
@@ -23,6 +24,7 @@ import io.taofabric.core.subnet.SubnetCommand.SetWeights;
 import io.taofabric.core.subnet.SubnetEvent.EpochApplied;
 import java.util.ArrayList;
 import java.util.List;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -32,7 +34,7 @@ import net.jqwik.api.statistics.Statistics;
 /**
  * Random command sequences against one subnet: deciding is a function that changes nothing,
  * replaying the accepted events rebuilds the live state, and every epoch pays at most its emission,
- * all of it into stake.
+ * all of it into stake; a snapshot restores an equal subnet that goes on deciding alike.
  */
 class SubnetReplayProperties {
   private static final String[] HOTKEYS = new String[15];
@@ -59,10 +61,63 @@ class SubnetReplayProperties {
     Statistics.label("weights stored").collect(run.weightEvents > 0);
   }
 
-  /** One run: the live subnet, its journal, the block and the commits made so far. */
+  @Property(tries = 300)
+  void shouldRestoreFromASnapshotAnEqualSubnetThatDecidesAlike(
+      @ForAll @Size(min = 20, max = 150) List<@IntRange(min = 0, max = 1_000_000) Integer> script,
+      @ForAll @IntRange(min = 0, max = 150) int cut) {
+    int at = Math.min(cut, script.size());
+    Script original = new Script();
+    for (int step = 0; step < at; step++) {
+      original.step(step, script.get(step));
+    }
+    Script restored = original.restoredFromSnapshot();
+    assertEquals(original.live, restored.live);
+    assertEquals(original.live.snapshot(), restored.live.snapshot());
+    Statistics.label("epochs before the snapshot").collect(restored.live.epochsApplied() > 0);
+    Statistics.label("commits pending at the snapshot")
+        .collect(restored.live.snapshot().hotkeys().values().stream().anyMatch(h -> !h.pendingCommits().isEmpty()));
+    for (int step = at; step < script.size(); step++) {
+      original.step(step, script.get(step));
+      restored.step(step, script.get(step));
+    }
+    assertEquals(original.decisions, restored.decisions);
+    assertEquals(original.live, restored.live);
+    assertSameEpochInput(original.live.epochInput(original.block), restored.live.epochInput(restored.block));
+  }
+
+  @Example
+  void shouldRestoreAnUncreatedSubnet() {
+    Subnet uncreated = Subnet.uncreated(NETUID);
+    Subnet restored = Subnet.restore(uncreated.snapshot());
+    assertEquals(uncreated, restored);
+    assertEquals(uncreated.state().params(), restored.state().params());
+    assertEquals(
+        uncreated.decide(new CreateSubnet(OWNER, OWNER_HOTKEY, quick(), 1)),
+        restored.decide(new CreateSubnet(OWNER, OWNER_HOTKEY, quick(), 1)));
+  }
+
+  @Example
+  void shouldRestoreOnlyTheOperationsStillRemembered() {
+    Subnet s = Subnets.withHotkeys(quick(), "hk");
+    int total = RecentOperations.CAPACITY + 10;
+    for (int i = 0; i < total; i++) {
+      s = Subnets.accept(s, new AddStake("hk", "ck", 1, "stake-" + i, 1));
+    }
+    Subnet restored = Subnet.restore(s.snapshot());
+    assertEquals(s, restored);
+    assertEquals(s.snapshot().recentOperations(), restored.snapshot().recentOperations());
+    assertFalse(restored.hasApplied("stake-9"), "forgotten before the snapshot");
+    assertTrue(restored.hasApplied("stake-10"));
+    Subnet next = Subnets.accept(restored, new AddStake("hk", "ck", 1, "stake-" + total, 1));
+    assertFalse(next.hasApplied("stake-10"), "the oldest goes first after a restore too");
+    assertEquals(Subnets.accept(s, new AddStake("hk", "ck", 1, "stake-" + total, 1)), next);
+  }
+
+  /** One run: the live subnet, its journal and decisions, the block and the commits made so far. */
   private static final class Script {
     private Subnet live = Subnet.uncreated(NETUID);
     private final List<SubnetEvent> journal = new ArrayList<>();
+    private final List<Decision<SubnetEvent>> decisions = new ArrayList<>();
     private final List<RevealWeights> reveals = new ArrayList<>();
     private long block = 1;
     private int replacements;
@@ -77,6 +132,19 @@ class SubnetReplayProperties {
               .with("commit_reveal_delay", 2)
               .with("commit_reveal_window", 6);
       submit(new CreateSubnet(OWNER, OWNER_HOTKEY, params, block));
+    }
+
+    private Script(Script from) {
+      live = Subnet.restore(from.live.snapshot());
+      journal.addAll(from.journal);
+      decisions.addAll(from.decisions);
+      reveals.addAll(from.reveals);
+      block = from.block;
+    }
+
+    /** This run so far, its subnet restored from a snapshot of the live one. */
+    Script restoredFromSnapshot() {
+      return new Script(this);
     }
 
     void step(int step, int x) {
@@ -134,6 +202,7 @@ class SubnetReplayProperties {
     private void submit(SubnetCommand command) {
       Decision<SubnetEvent> decision = live.decide(command);
       assertEquals(decision, live.decide(command), "deciding twice gives one answer");
+      decisions.add(decision);
       if (decision instanceof Decision.Accept<SubnetEvent> accepted) {
         for (SubnetEvent event : accepted.events()) {
           long stakeBefore = totalStake(live);
