@@ -2,7 +2,9 @@ package io.taofabric.persistence.serialization;
 
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.taofabric.core.subnet.Neuron;
 import io.taofabric.core.subnet.SparseRow;
+import io.taofabric.core.subnet.Subnet;
 import io.taofabric.core.subnet.SubnetEvent;
 import io.taofabric.core.subnet.SubnetEvent.EndpointServed;
 import io.taofabric.core.subnet.SubnetEvent.EpochApplied;
@@ -16,18 +18,22 @@ import io.taofabric.core.subnet.SubnetEvent.WeightsRevealed;
 import io.taofabric.core.subnet.SubnetEvent.WeightsSet;
 import io.taofabric.core.subnet.SubnetHyperparameters;
 import io.taofabric.core.subnet.UidEpochResult;
+import io.taofabric.core.subnet.WeightCommits.Commit;
 import io.taofabric.core.subnet.WeightCommits.CommitRevealWindow;
 import io.taofabric.core.subnet.WeightsPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
- * Stored forms of a subnet's events (type ids 150–169; 160–169 are free). Each event is one flat
- * frame: the values it holds (hyperparameters, sparse rows, per-UID epoch results) are written
- * inline by the helpers here, not as nested frames, and have no type id of their own. A change to
- * one of them is therefore a new version of every event that holds it. Same discipline as {@link
+ * Stored forms of a subnet's events and of its snapshot (type ids 150–169: 150–159 the events,
+ * 160 the snapshot, 161–169 free). Each is one flat frame: the values it holds (hyperparameters,
+ * sparse rows, per-UID epoch results) are written inline by the helpers here, not as nested
+ * frames, and have no type id of their own. A change to one of them is therefore a new version of
+ * every type that holds it. Same discipline as {@link
  * LedgerCodecs}: a new layout gets a new version and {@code read} keeps every older one.
  *
  * <p>Numbers are varints. A sparse row is its entry count, then its UIDs as zigzag varints of the
@@ -66,7 +72,8 @@ public final class SubnetCodecs {
             StakeRemoved::amount,
             StakeRemoved::operationId),
         new Hyperparameter(),
-        new Epoch());
+        new Epoch(),
+        new SubnetSnapshot());
   }
 
   /**
@@ -510,6 +517,141 @@ public final class SubnetCodecs {
         uids.add(uidResult(in));
       }
       return new EpochApplied(epoch, block, emissionRao, uids);
+    }
+  }
+
+  /**
+   * A subnet's snapshot: netuid, owner coldkey (null before creation), hyperparameters, the UID
+   * slots in order, stake per hotkey, each hotkey's details, the remembered operation ids oldest
+   * first, the epoch history (count, last block, last results) and the latest block. Maps are
+   * written sorted by hotkey so that equal snapshots have equal bytes. The last epoch block and the
+   * latest block are -1 before there is one, so they are zigzag varints.
+   */
+  static final class SubnetSnapshot extends FieldCodec<Subnet.Snapshot> {
+    SubnetSnapshot() {
+      super(Subnet.Snapshot.class, 160, 1);
+    }
+
+    @Override
+    public void write(Output out, Subnet.Snapshot s) {
+      out.writeVarInt(s.netuid(), true);
+      out.writeString(s.ownerColdkey());
+      hyperparameters(out, s.hyperparameters());
+      out.writeVarInt(s.neurons().size(), true);
+      for (Neuron n : s.neurons()) {
+        neuron(out, n);
+      }
+      Map<String, Long> stake = new TreeMap<>(s.stakeByHotkey());
+      out.writeVarInt(stake.size(), true);
+      stake.forEach(
+          (hotkey, rao) -> {
+            out.writeString(hotkey);
+            out.writeVarLong(rao, true);
+          });
+      Map<String, Subnet.Snapshot.Hotkey> hotkeys = new TreeMap<>(s.hotkeys());
+      out.writeVarInt(hotkeys.size(), true);
+      hotkeys.forEach((hotkey, h) -> hotkey(out, hotkey, h));
+      out.writeVarInt(s.recentOperations().size(), true);
+      for (String op : s.recentOperations()) {
+        required(out, op, "operation id");
+      }
+      out.writeVarLong(s.epochsApplied(), true);
+      out.writeVarLong(s.lastEpochBlock(), false);
+      out.writeVarInt(s.lastEpoch().size(), true);
+      for (UidEpochResult u : s.lastEpoch()) {
+        uidResult(out, u);
+      }
+      out.writeVarLong(s.latestBlock(), false);
+    }
+
+    @Override
+    public Subnet.Snapshot read(Input in, int version) {
+      int netuid = in.readVarInt(true);
+      String ownerColdkey = in.readString();
+      SubnetHyperparameters hyperparameters = hyperparameters(in);
+      int n = entries(in, "neurons", -1);
+      List<Neuron> neurons = new ArrayList<>(n);
+      for (int uid = 0; uid < n; uid++) {
+        neurons.add(neuron(in, uid));
+      }
+      int stakes = entries(in, "stakes", -1);
+      Map<String, Long> stake = new TreeMap<>();
+      for (int i = 0; i < stakes; i++) {
+        unique(stake, string(in, "staked hotkey"), in.readVarLong(true));
+      }
+      int details = entries(in, "hotkeys", -1);
+      Map<String, Subnet.Snapshot.Hotkey> hotkeys = new TreeMap<>();
+      for (int i = 0; i < details; i++) {
+        unique(hotkeys, string(in, "hotkey"), hotkey(in));
+      }
+      int ops = count(in, "operations");
+      List<String> operations = new ArrayList<>(ops);
+      for (int i = 0; i < ops; i++) {
+        operations.add(string(in, "operation id"));
+      }
+      long epochsApplied = in.readVarLong(true);
+      long lastEpochBlock = in.readVarLong(false);
+      int results = entries(in, "last epoch", -1);
+      List<UidEpochResult> lastEpoch = new ArrayList<>(results);
+      for (int i = 0; i < results; i++) {
+        lastEpoch.add(uidResult(in));
+      }
+      return new Subnet.Snapshot(
+          netuid, ownerColdkey, hyperparameters, neurons, stake, hotkeys, operations, epochsApplied,
+          lastEpochBlock, lastEpoch, in.readVarLong(false));
+    }
+
+    /** (hotkey, registration block, last update, validator permit, emission, weights, bonds). */
+    private static void neuron(Output out, Neuron n) {
+      required(out, n.hotkey(), "neuron hotkey");
+      out.writeVarLong(n.registeredAt(), true);
+      out.writeVarLong(n.lastUpdate(), true);
+      flag(out, n.validatorPermit());
+      out.writeVarLong(n.emission(), true);
+      row(out, n.weights());
+      row(out, n.bonds());
+    }
+
+    private static Neuron neuron(Input in, int uid) {
+      return new Neuron(
+          requiredString(in, "hotkey", uid),
+          in.readVarLong(true),
+          in.readVarLong(true),
+          flag(in, "validatorPermit", uid),
+          in.readVarLong(true),
+          row(in, "weights", uid),
+          row(in, "bonds", uid));
+    }
+
+    /** (hotkey, coldkey, endpoint or null, pending commit count, each commit's hash and block). */
+    private static void hotkey(Output out, String hotkey, Subnet.Snapshot.Hotkey h) {
+      required(out, hotkey, "hotkey");
+      required(out, h.coldkey(), "coldkey of " + hotkey);
+      out.writeString(h.endpoint());
+      out.writeVarInt(h.pendingCommits().size(), true);
+      for (Commit c : h.pendingCommits()) {
+        required(out, c.hash(), "commit hash of " + hotkey);
+        out.writeVarLong(c.block(), true);
+      }
+    }
+
+    /** Reads what {@link #hotkey(Output, String, Subnet.Snapshot.Hotkey)} wrote after the hotkey. */
+    private static Subnet.Snapshot.Hotkey hotkey(Input in) {
+      String coldkey = string(in, "coldkey");
+      String endpoint = in.readString();
+      int n = entries(in, "commits", -1);
+      List<Commit> commits = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        commits.add(new Commit(string(in, "commit hash"), in.readVarLong(true)));
+      }
+      return new Subnet.Snapshot.Hotkey(coldkey, endpoint, commits);
+    }
+
+    /** Adds an entry whose key must not repeat: a repeated hotkey would silently lose a value. */
+    private static <V> void unique(Map<String, V> map, String hotkey, V value) {
+      if (map.put(hotkey, value) != null) {
+        throw new CorruptPayloadException("hotkey " + hotkey + " appears twice");
+      }
     }
   }
 }

@@ -33,10 +33,13 @@ import io.taofabric.core.network.NetworkEvent.SubnetCreationStarted;
 import io.taofabric.core.participant.MinerEvent;
 import io.taofabric.core.participant.PendingCommit;
 import io.taofabric.core.participant.ValidatorEvent;
+import io.taofabric.core.subnet.Neuron;
 import io.taofabric.core.subnet.SparseRow;
+import io.taofabric.core.subnet.Subnet;
 import io.taofabric.core.subnet.SubnetEvent;
 import io.taofabric.core.subnet.SubnetHyperparameters;
 import io.taofabric.core.subnet.UidEpochResult;
+import io.taofabric.core.subnet.WeightCommits.Commit;
 import io.taofabric.core.subnet.WeightCommits.CommitRevealWindow;
 import io.taofabric.core.subnet.WeightsPolicy;
 import java.util.ArrayList;
@@ -113,6 +116,7 @@ class GoldenBytesTest extends GoldenBytesContract {
                     SparseRow.of(new int[] {1, 2}, new int[] {25_535, 40_000})),
                 new UidEpochResult(
                     2, "5Hminer", "5Fbob", 383_561_643L, false, 43_690, 43_690, 0, 0, SparseRow.EMPTY))),
+        subnetSnapshot(),
         new ValidatorEvent.ValidatorStarted("5Hvalidator", 3),
         new ValidatorEvent.ScoresRecorded(Map.of("5Hminer", 131_000L, "5Hminer-b", 27_001L), 2_450),
         new ValidatorEvent.WeightsSubmitted(List.of(17, 40), List.of(65_535, 21_845), 2_460),
@@ -126,6 +130,38 @@ class GoldenBytesTest extends GoldenBytesContract {
   private static final byte[] SALT = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, (byte) 0xff};
 
   private static final String WEIGHTS_HASH = "9f2c4e1a7b3d5f60c8e2a4b6d8f0123456789abcdef0fedcba9876543210abcd";
+
+  /**
+   * Subnet 4 after its 41st epoch: the owner and a validator with weights and bonds, a miner
+   * serving an endpoint with a commit pending, and a replaced hotkey's burn still remembered.
+   */
+  private static Subnet.Snapshot subnetSnapshot() {
+    SparseRow ownerBonds = SparseRow.of(new int[] {1, 2}, new int[] {40_000, 25_535});
+    SparseRow validatorBonds = SparseRow.of(new int[] {1, 2}, new int[] {25_535, 40_000});
+    return new Subnet.Snapshot(
+        4,
+        "5Falice",
+        subnetHyperparameters(360),
+        List.of(
+            new Neuron("5Halice-owner", 2_301, 14_700, true, 410_958_904L, SparseRow.of(new int[] {2}, new int[] {65_535}), ownerBonds),
+            new Neuron(
+                "5Hvalidator", 2_204, 14_730, true, 205_479_452L,
+                SparseRow.of(new int[] {17, 2, 40}, new int[] {65_535, 12_000, 300}), validatorBonds),
+            new Neuron("5Hminer", 2_205, 2_205, false, 383_561_643L, SparseRow.EMPTY, SparseRow.EMPTY)),
+        Map.of("5Halice-owner", 410_958_904L, "5Hvalidator", 300_205_479_452L, "5Hminer", 0L),
+        Map.of(
+            "5Halice-owner", new Subnet.Snapshot.Hotkey("5Falice", null, List.of()),
+            "5Hvalidator", new Subnet.Snapshot.Hotkey("5Fcarol", "203.0.113.9:8091", List.of(new Commit(WEIGHTS_HASH, 14_750))),
+            "5Hminer", new Subnet.Snapshot.Hotkey("5Fbob", "203.0.113.7:8091", List.of())),
+        List.of("register-9", "stake-1", "unstake-1"),
+        42,
+        14_760,
+        List.of(
+            new UidEpochResult(0, "5Halice-owner", "5Falice", 410_958_904L, true, 0, 0, 43_690, 65_535, ownerBonds),
+            new UidEpochResult(1, "5Hvalidator", "5Fcarol", 205_479_452L, true, 21_845, 21_845, 21_845, 65_535, validatorBonds),
+            new UidEpochResult(2, "5Hminer", "5Fbob", 383_561_643L, false, 43_690, 43_690, 0, 0, SparseRow.EMPTY)),
+        14_761);
+  }
 
   /** A subnet's hyperparameters, spelled out so the sample does not follow changes to the defaults. */
   private static SubnetHyperparameters subnetHyperparameters(int tempo) {

@@ -1,5 +1,6 @@
 package io.taofabric.persistence.serialization;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -46,8 +47,9 @@ import org.apache.pekko.serialization.Serializers;
 import org.junit.jupiter.api.Test;
 
 /**
- * The subnet's events survive their stored form: every event a real {@link Subnet} run produces
- * decodes equal, the decoded journal replays to the same subnet, and damaged bytes fail loudly.
+ * The subnet's events and snapshots survive their stored form: every event a real {@link Subnet}
+ * run produces decodes equal, the decoded journal replays to the same subnet, a snapshot at any
+ * point restores it, and damaged bytes fail loudly.
  */
 class SubnetCodecsTest {
   private static final CodecRegistry REGISTRY = FabricSerializer.registry();
@@ -95,6 +97,32 @@ class SubnetCodecsTest {
     }
     assertEquals(live, replay(decoded));
     assertEquals(4, live.epochsApplied());
+  }
+
+  @Test
+  void shouldRoundTripTheSnapshotAfterEveryEventOfARealSubnetRun() {
+    List<SubnetEvent> journal = realRun();
+    boolean commitPending = false;
+    for (int applied = 0; applied <= journal.size(); applied++) {
+      Subnet subnet = replay(journal.subList(0, applied));
+      Subnet.Snapshot snapshot = subnet.snapshot();
+      byte[] bytes = REGISTRY.encode(snapshot);
+      Subnet.Snapshot decoded = (Subnet.Snapshot) REGISTRY.decode(bytes);
+      assertEquals(snapshot, decoded, "snapshot after " + applied + " events");
+      assertEquals(subnet, Subnet.restore(decoded));
+      assertArrayEquals(bytes, REGISTRY.encode(decoded), "equal snapshots, equal bytes");
+      commitPending |= decoded.hotkeys().values().stream().anyMatch(h -> !h.pendingCommits().isEmpty());
+    }
+    assertTrue(commitPending, "a snapshot with a commit pending");
+  }
+
+  @Test
+  void shouldFailClearlyOnEveryTruncationOfASnapshot() {
+    byte[] whole = REGISTRY.encode(replay(realRun()).snapshot());
+    for (int length = 0; length < whole.length; length++) {
+      byte[] cut = Arrays.copyOf(whole, length);
+      assertThrows(CorruptPayloadException.class, () -> REGISTRY.decode(cut), () -> "cut to " + cut.length + " bytes");
+    }
   }
 
   @Test
@@ -232,7 +260,9 @@ class SubnetCodecsTest {
     ActorTestKit testKit = ActorTestKit.create();
     try {
       Serialization serialization = SerializationExtension.get(testKit.system());
-      for (SubnetEvent event : realRun()) {
+      List<Object> stored = new ArrayList<>(realRun());
+      stored.add(replay(realRun()).snapshot());
+      for (Object event : stored) {
         var serializer = assertInstanceOf(FabricSerializer.class, serialization.findSerializerFor(event));
         byte[] bytes = serialization.serialize(event).get();
         Object back =
