@@ -31,10 +31,12 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
@@ -50,6 +52,9 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 public final class SubnetEntity extends EventSourcedBehaviorWithEnforcedReplies<SubnetEntity.Command, SubnetEvent, Subnet> {
   /** The persistence id prefix (and sharded entity type name) of subnets. */
   public static final String TYPE = "Subnet";
+
+  /** How many events a subnet persists between snapshots; see {@link #retentionCriteria()}. */
+  public static final int SNAPSHOT_EVERY = 500;
 
   /** What a subnet accepts. */
   public sealed interface Command {}
@@ -311,6 +316,38 @@ public final class SubnetEntity extends EventSourcedBehaviorWithEnforcedReplies<
   @Override
   public EventHandler<Subnet, SubnetEvent> eventHandler() {
     return newEventHandlerBuilder().forAnyState().onAnyEvent(Subnet::apply);
+  }
+
+  /**
+   * Snapshots store the subnet's immutable copy: {@link Subnet} itself has no stored form, its
+   * snapshot has (and nothing else needs one).
+   */
+  @Override
+  public SnapshotAdapter<Subnet> snapshotAdapter() {
+    return new SnapshotAdapter<>() {
+      @Override
+      public Object toJournal(Subnet subnet) {
+        return subnet.snapshot();
+      }
+
+      @Override
+      public Subnet fromJournal(Object stored) {
+        return Subnet.restore((Subnet.Snapshot) stored);
+      }
+    };
+  }
+
+  /**
+   * A snapshot every {@value #SNAPSHOT_EVERY} events, the last two kept. A full subnet's snapshot
+   * (256 UIDs, 64 validators' weight and bond rows, the last epoch's results, 1024 operation ids)
+   * is an estimated 300 KB, about one tempo of journal on a busy subnet: some 230 weights events
+   * of under 1 KB and one 90 KB epoch. Every 500 events (about two tempos) the snapshots write
+   * about half as much as the journal, and a recovery reads one snapshot and at most 500 events,
+   * however old the subnet; every 100 would write some three times more snapshot than journal.
+   */
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(SNAPSHOT_EVERY, 2);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.taofabric.actors.subnet;
 
 import io.taofabric.actors.PersistentTestKit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taofabric.actors.ledger.InMemoryAccounts;
@@ -13,6 +14,8 @@ import io.taofabric.core.ledger.StakeKey;
 import io.taofabric.core.network.NetworkEvent.SubnetCreationStarted;
 import io.taofabric.core.subnet.Metagraph;
 import io.taofabric.core.subnet.SubnetCommand;
+import io.taofabric.core.subnet.Subnet;
+import io.taofabric.core.subnet.SubnetCommand.ServeEndpoint;
 import io.taofabric.core.subnet.SubnetCommand.SetWeights;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +27,13 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.japi.Pair;
 import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.testkit.JournalOperation;
+import org.apache.pekko.persistence.testkit.ProcessingPolicy;
+import org.apache.pekko.persistence.testkit.ProcessingSuccess;
+import org.apache.pekko.persistence.testkit.ReadEvents;
+import org.apache.pekko.persistence.testkit.SnapshotMeta;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -174,6 +183,48 @@ class SubnetEntityTest {
     Metagraph m = awaitEpochs(restarted, 2);
     assertEquals(FIRST_EPOCH + 2 * 361, m.block());
     assertEquals(1, settlements.handed.get(settlements.handed.size() - 1).epoch(), "the next epoch follows in order");
+  }
+
+  @Test
+  void shouldRecoverFromItsSnapshotWithTheSameMetagraph() {
+    fund("alice", 5 * TAO);
+    ActorRef<SubnetEntity.Command> subnet = spawnCreated();
+    register(subnet, "validator", "alice", "reg-v");
+    stake(subnet, "validator", "alice", 2 * TAO, "stake-1");
+    subnet.tell(new SubnetEntity.Tick(FIRST_EPOCH, IDENTITY));
+    awaitEpochs(subnet, 1);
+    int events = SubnetEntity.SNAPSHOT_EVERY + 20;
+    TestProbe<StatusReply<Done>> served = TEST_KIT.createTestProbe();
+    for (int i = 4; i < events; i++) { // creation, registration, stake and the epoch were the first four
+      subnet.tell(new SubnetEntity.Execute(new ServeEndpoint("validator", "10.0.0.1:" + (8000 + i), FIRST_EPOCH), served.getRef()));
+    }
+    served.receiveSeveralMessages(events - 4).forEach(reply -> assertTrue(reply.isSuccess(), reply.toString()));
+    Metagraph before = metagraph(subnet);
+    TEST_KIT.stop(subnet);
+
+    String persistenceId = SubnetEntity.TYPE + "|" + NETUID;
+    List<Pair<SnapshotMeta, Object>> stored = KIT.snapshots().persistedInStorage(persistenceId);
+    assertEquals(1, stored.size());
+    assertEquals(SubnetEntity.SNAPSHOT_EVERY, stored.get(0).first().getSequenceNr());
+    assertInstanceOf(Subnet.Snapshot.class, stored.get(0).second());
+    AtomicInteger replayed = new AtomicInteger();
+    KIT.journal().withPolicy(countingReplays(replayed));
+    try {
+      assertEquals(before, metagraph(spawn()));
+      assertEquals(events - SubnetEntity.SNAPSHOT_EVERY, replayed.get(), "only the events after the snapshot are replayed");
+    } finally {
+      KIT.journal().resetPolicy();
+    }
+  }
+
+  /** A journal policy that lets every operation through and counts the events replayed. */
+  private static ProcessingPolicy<JournalOperation> countingReplays(AtomicInteger replayed) {
+    return (persistenceId, operation) -> {
+      if (operation instanceof ReadEvents read) {
+        replayed.addAndGet(read.getBatch().size());
+      }
+      return ProcessingSuccess.getInstance();
+    };
   }
 
   private static Metagraph awaitEpochs(ActorRef<SubnetEntity.Command> subnet, long epochs) {
