@@ -5,12 +5,14 @@ import io.taofabric.deploy.ledger.LedgerNode;
 import io.taofabric.persistence.cassandra.CassandraSettings;
 import io.taofabric.persistence.cassandra.LocalCassandra;
 import io.taofabric.persistence.ledger.LedgerStoreSettings;
+import io.taofabric.transport.AeronNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks that print each figure beside a baseline measured in the same run.",
-    subcommands = {BenchCommand.Ledger.class})
+    subcommands = {BenchCommand.Ledger.class, BenchCommand.FanOutCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -151,6 +153,76 @@ public final class BenchCommand implements Runnable {
           Files.deleteIfExists(p);
         }
       }
+    }
+  }
+
+  /** {@code fabric bench fanout}. */
+  @Command(
+      name = "fanout",
+      mixinStandardHelpOptions = true,
+      description = {
+        "One validator fans one signed query out to many miners (a trivial model) over Aeron UDP on",
+        "127.0.0.1, then over HTTP/JSON (a JDK HttpServer per miner, one HttpClient), in the same run."
+      })
+  static final class FanOutCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--miners", description = "Miners (default ${DEFAULT-VALUE}).")
+    int miners = 192;
+
+    @Option(names = "--warm-up", description = "Unmeasured rounds per transport (default ${DEFAULT-VALUE}).")
+    int warmUp = 20;
+
+    @Option(names = "--rounds", description = "Measured rounds per transport (default ${DEFAULT-VALUE}).")
+    int rounds = 100;
+
+    @Option(names = "--timeout-ms", description = "Each round's deadline (default ${DEFAULT-VALUE}).")
+    long timeoutMs = 5_000;
+
+    @Option(names = "--base-port", description = "First of the miners' UDP ports (default ${DEFAULT-VALUE}).")
+    int basePort = 40_100;
+
+    @Option(names = "--idle", description = "Aeron idle strategy: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    AeronNode.Idle idle = AeronNode.Idle.BACKOFF;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf(
+          Locale.ROOT,
+          "machine: %d cores, java %s; %d miners, %d warm-up + %d measured rounds each, deadline %d ms%n",
+          Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.version"),
+          miners,
+          warmUp,
+          rounds,
+          timeoutMs);
+      out.flush();
+      FanOutBench bench = new FanOutBench(miners, warmUp, rounds, Duration.ofMillis(timeoutMs), basePort, idle);
+      FanOutBench.Figures aeron = bench.aeron();
+      print(out, aeron);
+      FanOutBench.Figures http = bench.http();
+      print(out, http);
+      out.printf(
+          Locale.ROOT,
+          "aeron vs http: p99 %.1fx lower, throughput %.1fx higher%n",
+          (double) http.percentileNs(0.99) / aeron.percentileNs(0.99),
+          aeron.roundsPerSecond() / http.roundsPerSecond());
+      out.flush();
+      return 0;
+    }
+
+    private static void print(PrintWriter out, FanOutBench.Figures f) {
+      out.printf(
+          Locale.ROOT,
+          "%s: p50 %.2f ms, p99 %.2f ms, %.1f fan-outs/s; answers ok %d, failed %d%n",
+          f.transport(),
+          f.percentileNs(0.50) / 1e6,
+          f.percentileNs(0.99) / 1e6,
+          f.roundsPerSecond(),
+          f.ok(),
+          f.failed());
+      out.flush();
     }
   }
 }
