@@ -97,9 +97,15 @@ public record IntegrityReport(
       lines.add(String.format(Locale.ROOT, "  %-26s %10.1f %12.4f %.6f%s",
           v.hotkey(), (double) v.stakeRao() / BlockEmission.RAO_PER_TAO, (double) v.emissionRao() / BlockEmission.RAO_PER_TAO, v.dividendsPerStake(), v.copier() ? "  (weight copier)" : ""));
     }
-    lines.add(String.format(Locale.ROOT, "honest share of miner emission: %.4f", honestShare));
-    lines.add(String.format(Locale.ROOT, "spearman(incentive, true quality): %.4f", spearman));
-    lines.add(String.format(Locale.ROOT, "copier validator dividends per stake vs honest: %.4f", copierRatio));
+    lines.addAll(figures(honestShare, spearman, copierRatio));
     return lines;
+  }
+
+  /** The three figures in the words the issue fixed, so scripts can find them. */
+  public static List<String> figures(double honestShare, double spearman, double copierRatio) {
+    return List.of(
+        String.format(Locale.ROOT, "honest share of miner emission: %.4f", honestShare),
+        String.format(Locale.ROOT, "spearman(incentive, true quality): %.4f", spearman),
+        String.format(Locale.ROOT, "copier validator dividends per stake vs honest: %.4f", copierRatio));
   }
 }
