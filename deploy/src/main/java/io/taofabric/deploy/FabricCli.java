@@ -2,6 +2,7 @@ package io.taofabric.deploy;
 
 import io.taofabric.deploy.cassandra.CassandraCommand;
 import io.taofabric.deploy.bench.BenchCommand;
+import io.taofabric.deploy.demo.DemoCommand;
 import io.taofabric.deploy.epoch.EpochCommand;
 import io.taofabric.deploy.ledger.LedgerCommand;
 import io.taofabric.deploy.node.NodeCommand;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
       NodeCommand.class,
       CassandraCommand.class,
       BenchCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FabricCli implements Runnable {
