@@ -87,7 +87,7 @@ public final class IntegritySimulation<Q, A> {
         .with("burn", BURN_RAO);
   }
 
-  /** Runs every epoch and measures the miners' true quality. */
+  /** Runs every epoch and measures the miners' true quality; a simulation runs once. */
   public IntegrityReport run() {
     register();
     long period = config.tempo() + 1L;
