@@ -19,14 +19,7 @@ import java.util.Random;
  * others for agreement. The held-out examples are all scored for correctness.
  */
 public final class ClassificationSimTask implements SimTask<ClassificationQuery, ClassificationAnswer> {
-  /**
-   * Distributions whose log-probabilities are within this much in every class are one answer. In
-   * log space, because trained classifiers are confident: most of their distributions put all but
-   * 1e-5 on one label, so any two that agree on the label are within 1e-4 of each other in plain
-   * probabilities (255 of 300 digits for two Tribuo models on different samples), which would flag
-   * honest agreement as copying. Their small probabilities still differ by orders of magnitude
-   * (1e-13 against 1e-8), and a copy repeats them exactly.
-   */
+  /** Distributions whose log-probabilities are within this much in every class are one answer (see {@link ClassificationScoring#similarity}). */
   private static final double COPY_LOG_TOLERANCE = 1e-3;
 
   private final List<ClassificationTask> groups;
@@ -76,22 +69,6 @@ public final class ClassificationSimTask implements SimTask<ClassificationQuery,
 
   @Override
   public AnswerSimilarity<ClassificationQuery, ClassificationAnswer> similarity() {
-    return ClassificationSimTask::nearlyIdentical;
-  }
-
-  /** Whether every class's log-probability is within {@link #COPY_LOG_TOLERANCE}, or exactly equal. */
-  static boolean nearlyIdentical(ClassificationQuery query, ClassificationAnswer first, ClassificationAnswer second) {
-    Doubles a = first.probabilities();
-    Doubles b = second.probabilities();
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      boolean close = Math.abs(Math.log(a.get(i)) - Math.log(b.get(i))) <= COPY_LOG_TOLERANCE;
-      if (!close && Double.compare(a.get(i), b.get(i)) != 0) {
-        return false;
-      }
-    }
-    return true;
+    return ClassificationScoring.similarity(COPY_LOG_TOLERANCE);
   }
 }

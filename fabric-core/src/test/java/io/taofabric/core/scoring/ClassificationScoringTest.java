@@ -42,10 +42,26 @@ class ClassificationScoringTest {
 
   @Test
   void shouldTellCopiedDistributionsFromAgreeingLabels() {
-    AnswerSimilarity<ClassificationQuery, ClassificationAnswer> similarity = ClassificationScoring.similarity(1e-4);
+    AnswerSimilarity<ClassificationQuery, ClassificationAnswer> similarity = ClassificationScoring.similarity(1e-3);
 
     assertTrue(similarity.nearlyIdentical(QUERY, answer(0.1, 0.8, 0.1), answer(0.10005, 0.79995, 0.1)));
     assertFalse(similarity.nearlyIdentical(QUERY, answer(0.1, 0.8, 0.1), answer(0.12, 0.78, 0.1)));
+  }
+
+  @Test
+  void shouldTellConfidentModelsThatAgreeOnTheLabelApart() {
+    AnswerSimilarity<ClassificationQuery, ClassificationAnswer> similarity = ClassificationScoring.similarity(1e-3);
+
+    assertFalse(similarity.nearlyIdentical(QUERY, answer(1 - 1e-8 - 1e-13, 1e-8, 1e-13), answer(1 - 2e-9 - 3e-12, 3e-12, 2e-9)));
+  }
+
+  @Test
+  void shouldCatchARepeatedDistributionZerosIncluded() {
+    AnswerSimilarity<ClassificationQuery, ClassificationAnswer> similarity = ClassificationScoring.similarity(1e-3);
+    ClassificationAnswer answer = answer(0.75, 0.25, 0);
+
+    assertTrue(similarity.nearlyIdentical(QUERY, answer, answer));
+    assertTrue(similarity.nearlyIdentical(QUERY, answer, answer(0.75 * (1 + 1e-5), 0.25 - 0.75e-5, 0)));
   }
 
   private static ClassificationAnswer answer(double... probabilities) {
