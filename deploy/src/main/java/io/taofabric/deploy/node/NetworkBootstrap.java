@@ -2,6 +2,7 @@ package io.taofabric.deploy.node;
 
 import io.taofabric.actors.ledger.AccountEntity;
 import io.taofabric.actors.network.SubnetRegistryEntity;
+import io.taofabric.actors.participant.MinerEntity;
 import io.taofabric.actors.participant.ValidatorEntity;
 import io.taofabric.actors.subnet.SubnetEntity;
 import io.taofabric.core.emission.BlockEmission;
@@ -32,16 +33,19 @@ import org.apache.pekko.pattern.StatusReply;
  * validator (staked) and a few miners register, each paying the burn. Every step has a fixed
  * idempotency key, so running it again (a restarted bootstrap node) repeats nothing.
  *
- * <p>Each validator is a started {@code ValidatorEntity}: its own loop turns the scores it is
- * given into weights under the subnet's rate limit and commit–reveal rules. Until validators score
- * real model outputs (the query path), {@link #recordScores} stands in for their scoring: each
- * miner gets a fixed, distinct quality (miner {@code j} of {@code m}: {@code (j + 1) / m}), which
- * is what an honest scorer of miners of known quality would report.
+ * <p>Each miner really serves: an Aeron endpoint on this node runs a forecaster of its own (classical
+ * forecasters of different skill, and one lazy miner answering zeros) and is announced to its
+ * subnet. Each validator is a started {@code ValidatorEntity}: {@link #recordScores} plays its query
+ * round, a window of a real series fanned out to its miners over Aeron and their forecasts scored
+ * against what the series did next, and hands it the scores; the entity's own loop turns them into
+ * weights under the subnet's rate limit and commit–reveal rules. Close the bootstrap to stop the
+ * endpoints and the media driver.
  */
-public final class NetworkBootstrap {
+public final class NetworkBootstrap implements AutoCloseable {
   private static final long TAO = BlockEmission.RAO_PER_TAO;
   private static final Duration ASK = Duration.ofSeconds(15);
   private static final Duration PATIENCE = Duration.ofMinutes(3);
+  private static final long VALIDATOR_STAKE = 100 * TAO;
 
   /** Demonstration subnets' epoch length in blocks: short, so epochs come often on a fast clock. */
   public static final int TEMPO = 20;
@@ -51,6 +55,7 @@ public final class NetworkBootstrap {
 
   private final ActorSystem<?> system;
   private final NodeEntities network;
+  private DemoQueries queries;
 
   /** Bootstraps through {@code network}'s entities, asking from {@code system}. */
   public NetworkBootstrap(ActorSystem<?> system, NodeEntities network) {
@@ -96,7 +101,7 @@ public final class NetworkBootstrap {
     register(netuid, validator);
     success(
         network.network().subnet(netuid).<StatusReply<Done>>ask(
-                replyTo -> new SubnetEntity.Stake(validator, validator + ".cold", 100 * TAO, "bootstrap-stake-" + validator, replyTo),
+                replyTo -> new SubnetEntity.Stake(validator, validator + ".cold", VALIDATOR_STAKE, "bootstrap-stake-" + validator, replyTo),
                 ASK)
             .toCompletableFuture()
             .get(),
@@ -108,20 +113,25 @@ public final class NetworkBootstrap {
       register(netuid, miner);
       miners.add(miner);
     }
+    if (queries == null) {
+      queries = new DemoQueries();
+    }
+    List<String> endpoints = queries.serve(netuid, VALIDATOR_STAKE, miners);
+    for (int m = 0; m < minerCount; m++) {
+      announce(netuid, miners.get(m), endpoints.get(m));
+    }
     network.network().validator(netuid, validator).tell(new ValidatorEntity.Start(netuid));
     return new DemoSubnet(netuid, validator, miners);
   }
 
   /**
-   * One round of the stand-in scoring: each validator is told its miners' fixed quality. A
-   * validator whose shard is moving misses the round; the next one tells it again.
+   * One query round per validator of {@code subnets}: it asks its miners over Aeron and is told
+   * their scores. A validator whose shard is moving misses the round's scores; the next round
+   * tells it again.
    */
   public void recordScores(List<DemoSubnet> subnets) {
     for (DemoSubnet subnet : subnets) {
-      Map<String, Double> quality = new HashMap<>();
-      for (int j = 0; j < subnet.miners().size(); j++) {
-        quality.put(subnet.miners().get(j), (j + 1) / (double) subnet.miners().size());
-      }
+      Map<String, Double> quality = queries.score(subnet.netuid());
       try {
         network.network().validator(subnet.netuid(), subnet.validator())
             .<StatusReply<Done>>ask(replyTo -> new ValidatorEntity.RecordScores(quality, replyTo), ASK)
@@ -137,12 +147,20 @@ public final class NetworkBootstrap {
   }
 
   /**
-   * Populates the network, then scores its miners every {@code round} until {@code stopped}
-   * is set, printing a line to {@code out} for each epoch a subnet runs. Meant for a thread of its
-   * own on the bootstrapping node.
+   * Populates the network, then plays a query round per validator every {@code round} until
+   * {@code stopped} is set, printing a line to {@code out} for each epoch a subnet runs, and closes
+   * the bootstrap. Meant for a thread of its own on the bootstrapping node.
    */
   public void run(int subnets, int miners, Duration round, BooleanSupplier stopped, PrintWriter out) throws Exception {
-    List<DemoSubnet> demo = populate(subnets, miners);
+    try {
+      play(populate(subnets, miners), miners, round, stopped, out);
+    } finally {
+      close();
+    }
+  }
+
+  private void play(List<DemoSubnet> demo, int miners, Duration round, BooleanSupplier stopped, PrintWriter out)
+      throws InterruptedException {
     out.println("bootstrapped subnets " + demo.stream().map(DemoSubnet::netuid).toList() + ", " + miners + " miners each");
     out.flush();
     Map<Integer, Long> reported = new HashMap<>();
@@ -179,6 +197,15 @@ public final class NetworkBootstrap {
     }
   }
 
+  /** Stops the miners' endpoints, the validators' rounds and the media driver. */
+  @Override
+  public void close() {
+    if (queries != null) {
+      queries.close();
+      queries = null;
+    }
+  }
+
   /** The metagraph of {@code netuid}. */
   public Metagraph metagraph(int netuid) throws ExecutionException, InterruptedException, TimeoutException {
     return network.network().subnet(netuid).<Metagraph>ask(SubnetEntity.GetMetagraph::new, ASK)
@@ -210,6 +237,15 @@ public final class NetworkBootstrap {
             .toCompletableFuture()
             .get();
     success(uid, "registration of " + hotkey);
+  }
+
+  private void announce(int netuid, String miner, String endpoint) throws Exception {
+    success(
+        network.network().miner(netuid, miner)
+            .<StatusReply<Done>>ask(replyTo -> new MinerEntity.Serve(endpoint, replyTo), ASK)
+            .toCompletableFuture()
+            .get(),
+        "endpoint of " + miner);
   }
 
   private StatusReply<Done> execute(int netuid, SubnetCommand.Direct command)
