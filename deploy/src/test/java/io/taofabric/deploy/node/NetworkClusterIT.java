@@ -125,6 +125,7 @@ class NetworkClusterIT {
     }
     assertTrue(second.up().toCompletableFuture().isDone());
 
+    network.close();
     separate.destroy();
     separate.waitFor(60, TimeUnit.SECONDS);
     for (FabricNode<NodeEntities> node : nodes) {

@@ -49,6 +49,9 @@ public final class ForecastScoring {
     };
   }
 
+  /** The share of a step within which validators treat two forecasts as one: 1 %. */
+  public static final double COPY_STEP_SHARE = 0.01;
+
   /**
    * Forecasts that differ nowhere by more than {@code stepShare} of the window's mean absolute step
    * (the typical move of the series between observations). Independent models differ by a sizeable

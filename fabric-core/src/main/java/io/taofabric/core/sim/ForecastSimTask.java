@@ -19,8 +19,6 @@ import java.util.Random;
  * plays the series' future at once, where a network waits for the truth to be revealed.
  */
 public final class ForecastSimTask implements SimTask<ForecastQuery, ForecastAnswer> {
-  /** Forecasts within 1 % of a mean step of each other are one forecast. */
-  private static final double COPY_STEP_SHARE = 0.01;
   /** Every so many windows of the held-out part is measured, to keep the measure cheap. */
   private static final int HELD_OUT_STRIDE = 3;
 
@@ -63,7 +61,7 @@ public final class ForecastSimTask implements SimTask<ForecastQuery, ForecastAns
 
   @Override
   public AnswerSimilarity<ForecastQuery, ForecastAnswer> similarity() {
-    return ForecastScoring.similarity(COPY_STEP_SHARE);
+    return ForecastScoring.similarity(ForecastScoring.COPY_STEP_SHARE);
   }
 
   private static Challenge<ForecastQuery, ForecastAnswer> scored(

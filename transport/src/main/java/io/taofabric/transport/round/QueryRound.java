@@ -35,16 +35,10 @@ import org.agrona.concurrent.SystemNanoClock;
  * for all its rounds, so the miners' publications stay connected; like it, not thread-safe.
  */
 public final class QueryRound implements AutoCloseable {
-  /**
-   * Forecasts closer than this share of the window's typical step count as copies, the share the
-   * fabric-core simulation of the forecasting subnet uses.
-   */
-  private static final double COPY_STEP_SHARE = 0.01;
-
   private final FanOut fanOut;
   private final Duration timeout;
   private final RoundScorer<ForecastQuery, ForecastAnswer> scorer =
-      new RoundScorer<>(ForecastScoring.similarity(COPY_STEP_SHARE));
+      new RoundScorer<>(ForecastScoring.similarity(ForecastScoring.COPY_STEP_SHARE));
 
   /** A round of {@code miners}, signed as {@code validator}, each answer due within {@code timeout}. */
   public QueryRound(
