@@ -193,6 +193,10 @@ public final class SubnetEntity extends EventSourcedBehaviorWithEnforcedReplies<
   }
 
   private ReplyEffect<SubnetEvent, Subnet> onTick(Subnet subnet, Tick tick) {
+    if (accountStepInFlight) {
+      // an epoch now would move the subnet past the block the saga's step was checked at
+      return Effect().stash();
+    }
     block = Math.max(block, tick.block());
     if (!subnet.exists()) {
       SubnetCreationStarted id = tick.identity();
@@ -243,7 +247,7 @@ public final class SubnetEntity extends EventSourcedBehaviorWithEnforcedReplies<
   /**
    * Runs a saga whose first step is an account's: checks the subnet would accept {@code command},
    * asks the account, and persists the subnet's step when the account has applied its own. Other
-   * commands wait meanwhile, so the check still holds when the answer comes.
+   * commands and block ticks wait meanwhile, so the check still holds when the answer comes.
    */
   private ReplyEffect<SubnetEvent, Subnet> startAccountStep(Subnet subnet, SubnetCommand command, Replier replier) {
     if (accountStepInFlight) {

@@ -138,6 +138,23 @@ class SubnetEntityTest {
   }
 
   @Test
+  void shouldHoldAnEpochBackWhileAStakeMoveIsWithTheAccount() {
+    fund("alice", 5 * TAO);
+    ActorRef<SubnetEntity.Command> subnet = spawnCreated();
+    register(subnet, "validator", "alice", "reg-v");
+    TestProbe<StatusReply<Done>> staked = TEST_KIT.createTestProbe();
+    subnet.tell(new SubnetEntity.Stake("validator", "alice", TAO, "stake-1", staked.getRef()));
+    subnet.tell(new SubnetEntity.Tick(FIRST_EPOCH, IDENTITY)); // lands before the account's answer
+    StatusReply<Done> reply = staked.receiveMessage();
+    assertTrue(reply.isSuccess(), "the epoch must not make the checked step stale: " + reply);
+    assertEquals(TAO, awaitEpochs(subnet, 1).neurons().get(1).stake() - firstEpochEmissionOf(1));
+  }
+
+  private long firstEpochEmissionOf(int uid) {
+    return settlements.handed.get(0).emissions().stream().filter(e -> e.uid() == uid).mapToLong(e -> e.amount()).sum();
+  }
+
+  @Test
   void shouldRefuseCommandsStampedWithAFutureBlock() {
     ActorRef<SubnetEntity.Command> subnet = spawnCreated();
     StatusReply<Done> reply = execute(subnet, new SetWeights("owner-hot", List.of(0), List.of(1), 500));
