@@ -14,25 +14,18 @@ import io.taofabric.core.scoring.Round;
 import io.taofabric.core.task.ForecastChallenge;
 import io.taofabric.core.task.ForecastTask;
 import io.taofabric.core.task.SeriesCatalog;
-import io.taofabric.transport.AeronNode;
+import io.taofabric.transport.IpcMiners;
 import io.taofabric.transport.miner.CallerPolicy;
-import io.taofabric.transport.miner.MinerEndpoint;
-import io.taofabric.transport.miner.MinerSettings;
 import io.taofabric.transport.miner.Model;
 import io.taofabric.transport.validator.FanOutSettings;
 import io.taofabric.transport.validator.MinerTarget;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.CompositeAgent;
-import org.agrona.concurrent.SystemEpochClock;
-import org.agrona.concurrent.SystemNanoClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +34,6 @@ import org.junit.jupiter.api.Timeout;
 /** A validator's round over IPC among an honest, a lazy, a slow, a garbling and a failing miner. */
 @Timeout(value = 15, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class QueryRoundTest {
-  private static final String IPC = "aeron:ipc";
   private static final SigningKey VALIDATOR = SigningKey.generate();
   private static final CallerPolicy POLICY = CallerPolicy.of(Map.of(VALIDATOR.hotkey(), 1_000L));
   private static final ForecastTask TASK = new ForecastTask(SeriesCatalog.CO2.load(), 24, 6);
@@ -51,14 +43,12 @@ class QueryRoundTest {
       ForecastServing.model(Models.function(q -> new ForecastAnswer(ForecastScoring.naive(q))));
 
   private final CountDownLatch releaseSlowMiner = new CountDownLatch(1);
-  private final List<AgentRunner> runners = new ArrayList<>();
-  private final List<MinerTarget> targets = new ArrayList<>();
-  private AeronNode node;
+  private IpcMiners miners;
   private QueryRound round;
 
   @BeforeEach
   void startNode() {
-    node = AeronNode.launch(AeronNode.Settings.defaults().withIdle(AeronNode.Idle.YIELDING));
+    miners = new IpcMiners(POLICY);
   }
 
   @AfterEach
@@ -67,8 +57,7 @@ class QueryRoundTest {
     if (round != null) {
       round.close();
     }
-    runners.forEach(AgentRunner::close);
-    node.close();
+    miners.close();
   }
 
   @Test
@@ -113,30 +102,9 @@ class QueryRoundTest {
 
   /** Starts {@code models} on one agent thread and {@code slow} on its own; their hotkeys in that order. */
   private List<String> startMiners(List<Model> models, Model slow) {
-    List<MinerEndpoint> shared = new ArrayList<>();
-    for (Model model : models) {
-      shared.add(miner(model));
-    }
-    run(new CompositeAgent(shared));
-    if (slow != null) {
-      run(new CompositeAgent(miner(slow)));
-    }
-    round = new QueryRound(node, VALIDATOR, FanOutSettings.of(IPC, 2_000), targets, Duration.ofMillis(300));
+    List<MinerTarget> targets = miners.start(models, slow);
+    round = new QueryRound(miners.node(), VALIDATOR, FanOutSettings.of(IpcMiners.IPC, 2_000), targets, Duration.ofMillis(300));
     assertTrue(round.awaitConnected(Duration.ofSeconds(5)));
     return targets.stream().map(MinerTarget::hotkey).toList();
-  }
-
-  private MinerEndpoint miner(Model model) {
-    SigningKey key = SigningKey.generate();
-    int stream = 1_000 + targets.size();
-    targets.add(new MinerTarget(key.hotkey(), IPC, stream));
-    return new MinerEndpoint(
-        node.aeron(), MinerSettings.of(IPC, stream), key, POLICY, model, SystemEpochClock.INSTANCE, SystemNanoClock.INSTANCE);
-  }
-
-  private void run(CompositeAgent agent) {
-    AgentRunner runner = new AgentRunner(node.newIdleStrategy(), Throwable::printStackTrace, null, agent);
-    AgentRunner.startOnThread(runner);
-    runners.add(runner);
   }
 }

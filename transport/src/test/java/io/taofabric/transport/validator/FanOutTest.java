@@ -5,21 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taofabric.core.crypto.SigningKey;
-import io.taofabric.transport.AeronNode;
+import io.taofabric.transport.IpcMiners;
 import io.taofabric.transport.miner.CallerPolicy;
-import io.taofabric.transport.miner.MinerEndpoint;
-import io.taofabric.transport.miner.MinerSettings;
 import io.taofabric.transport.miner.Model;
 import io.taofabric.transport.wire.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.SystemNanoClock;
 import org.junit.jupiter.api.AfterEach;
@@ -30,21 +25,19 @@ import org.junit.jupiter.api.Timeout;
 /** Validator and miners on one node over IPC, the miners on their own agent threads. */
 @Timeout(value = 15, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FanOutTest {
-  private static final String IPC = "aeron:ipc";
   private static final int REPLY_STREAM = 2_000;
   private static final SigningKey VALIDATOR = SigningKey.generate();
   private static final CallerPolicy POLICY = CallerPolicy.of(Map.of(VALIDATOR.hotkey(), 1_000L));
   private static final Model ECHO = query -> query;
 
-  private final List<AgentRunner> runners = new ArrayList<>();
-  private final List<MinerTarget> targets = new ArrayList<>();
+  private List<MinerTarget> targets;
   private final CountDownLatch releaseSlowMiner = new CountDownLatch(1);
-  private AeronNode node;
+  private IpcMiners miners;
   private FanOut fanOut;
 
   @BeforeEach
   void startNode() {
-    node = AeronNode.launch(AeronNode.Settings.defaults().withIdle(AeronNode.Idle.YIELDING));
+    miners = new IpcMiners(POLICY);
   }
 
   @AfterEach
@@ -53,44 +46,22 @@ class FanOutTest {
     if (fanOut != null) {
       fanOut.close();
     }
-    runners.forEach(AgentRunner::close);
-    node.close();
+    miners.close();
   }
 
   /** Starts {@code models.size()} miners on one agent thread, and the {@code slow} one on its own. */
   private void startMiners(List<Model> models, Model slow) {
-    List<MinerEndpoint> shared = new ArrayList<>();
-    for (Model model : models) {
-      shared.add(miner(model));
-    }
-    run(new CompositeAgent(shared));
-    if (slow != null) {
-      run(new CompositeAgent(miner(slow)));
-    }
+    targets = miners.start(models, slow);
     fanOut =
         new FanOut(
-            node.aeron(),
+            miners.node().aeron(),
             VALIDATOR,
-            FanOutSettings.of(IPC, REPLY_STREAM),
+            FanOutSettings.of(IpcMiners.IPC, REPLY_STREAM),
             targets,
-            node.newIdleStrategy(),
+            miners.node().newIdleStrategy(),
             SystemEpochClock.INSTANCE,
             SystemNanoClock.INSTANCE);
     assertTrue(fanOut.awaitConnected(Duration.ofSeconds(5)));
-  }
-
-  private MinerEndpoint miner(Model model) {
-    SigningKey key = SigningKey.generate();
-    int stream = 1_000 + targets.size();
-    targets.add(new MinerTarget(key.hotkey(), IPC, stream));
-    return new MinerEndpoint(
-        node.aeron(), MinerSettings.of(IPC, stream), key, POLICY, model, SystemEpochClock.INSTANCE, SystemNanoClock.INSTANCE);
-  }
-
-  private void run(CompositeAgent agent) {
-    AgentRunner runner = new AgentRunner(node.newIdleStrategy(), Throwable::printStackTrace, null, agent);
-    AgentRunner.startOnThread(runner);
-    runners.add(runner);
   }
 
   @Test
