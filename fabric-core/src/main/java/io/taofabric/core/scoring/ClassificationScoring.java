@@ -14,8 +14,25 @@ import java.util.Map;
 public final class ClassificationScoring {
   private ClassificationScoring() {}
 
-  /** 1 for an answer whose most probable label is the canary's {@code label}, else 0. */
+  /**
+   * For a canary: the probability the answer gave the known {@code label}. It is the likelihood, a
+   * proper score: a model earns most by saying what it believes, and a confident mistake costs more
+   * than a hesitant one. Good models are right on nearly every digit; only this tells them apart.
+   */
   public static QualityScorer<ClassificationQuery, ClassificationAnswer> canary(int label) {
+    if (label < 0) {
+      throw new IllegalArgumentException("a label is not negative, got " + label);
+    }
+    return (query, answers) -> {
+      Map<String, Double> quality = new HashMap<>();
+      answers.forEach((hotkey, answer) ->
+          quality.put(hotkey, answer.fits(query) && label < query.classes() ? answer.probabilities().get(label) : 0.0));
+      return quality;
+    };
+  }
+
+  /** 1 for an answer whose most probable label is {@code label}, else 0: accuracy. */
+  public static QualityScorer<ClassificationQuery, ClassificationAnswer> correct(int label) {
     return (query, answers) -> {
       Map<String, Double> quality = new HashMap<>();
       answers.forEach((hotkey, answer) ->

@@ -4,6 +4,7 @@ import io.taofabric.core.model.ClassificationAnswer;
 import io.taofabric.core.model.ClassificationQuery;
 import io.taofabric.core.model.Doubles;
 import io.taofabric.core.scoring.AnswerSimilarity;
+import io.taofabric.core.scoring.TournamentPolicy;
 import io.taofabric.core.scoring.ClassificationScoring;
 import io.taofabric.core.task.ClassificationChallenge;
 import io.taofabric.core.task.ClassificationTask;
@@ -47,7 +48,7 @@ public final class ClassificationSimTask implements SimTask<ClassificationQuery,
     }
     List<Challenge<ClassificationQuery, ClassificationAnswer>> held = new ArrayList<>();
     for (LabelledExample e : heldOut) {
-      held.add(new Challenge<>(new ClassificationQuery(e.features(), classes), ClassificationScoring.canary(e.label())));
+      held.add(new Challenge<>(new ClassificationQuery(e.features(), classes), ClassificationScoring.correct(e.label())));
     }
     this.groups = List.copyOf(tasks);
     this.heldOut = List.copyOf(held);
@@ -65,6 +66,11 @@ public final class ClassificationSimTask implements SimTask<ClassificationQuery,
   @Override
   public List<Challenge<ClassificationQuery, ClassificationAnswer>> heldOut() {
     return heldOut;
+  }
+
+  @Override
+  public TournamentPolicy policy() {
+    return TournamentPolicy.CLASSIFICATION;
   }
 
   @Override

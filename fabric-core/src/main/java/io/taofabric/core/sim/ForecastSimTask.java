@@ -4,6 +4,7 @@ import io.taofabric.core.model.Doubles;
 import io.taofabric.core.model.ForecastAnswer;
 import io.taofabric.core.model.ForecastQuery;
 import io.taofabric.core.scoring.AnswerSimilarity;
+import io.taofabric.core.scoring.TournamentPolicy;
 import io.taofabric.core.scoring.ForecastScoring;
 import io.taofabric.core.task.ForecastChallenge;
 import io.taofabric.core.task.ForecastTask;
@@ -57,6 +58,11 @@ public final class ForecastSimTask implements SimTask<ForecastQuery, ForecastAns
   @Override
   public List<Challenge<ForecastQuery, ForecastAnswer>> heldOut() {
     return heldOut;
+  }
+
+  @Override
+  public TournamentPolicy policy() {
+    return TournamentPolicy.FORECASTING;
   }
 
   @Override

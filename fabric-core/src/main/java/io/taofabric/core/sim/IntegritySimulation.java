@@ -6,6 +6,8 @@ import io.taofabric.core.participant.ValidatorState;
 import io.taofabric.core.participant.WeightsAction;
 import io.taofabric.core.participant.WeightsRules;
 import io.taofabric.core.scoring.RoundScorer;
+import io.taofabric.core.scoring.TempoScores;
+import io.taofabric.core.scoring.TournamentPolicy;
 import io.taofabric.core.strategy.LocalRound;
 import io.taofabric.core.strategy.Miner;
 import io.taofabric.core.subnet.EpochSchedule;
@@ -25,11 +27,13 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * One subnet run block by block under its own rule book. Each honest validator plays rounds of its
- * own challenges against every miner, scores them with {@link RoundScorer} and keeps moving averages
- * ({@link ValidatorState}); every validator sends what {@link ValidatorState#nextAction} says, the
- * weight copier with the chain's public weights ({@link WeightCopier}) as its only "scores". Every
- * command goes through {@link Subnet#decide}: a refusal is a bug in the simulation and fails the run.
+ * One subnet run block by block under its own rule book. Each round, every honest validator asks
+ * every miner the same challenge, drawn from the block (as validators would from the chain's public
+ * randomness), scores the answers with {@link RoundScorer}, and keeps the tempo's {@link
+ * TempoScores}; its weights are the task's {@link TournamentPolicy} rewards of this tempo alone.
+ * Every validator sends what {@link ValidatorState#nextAction} says, the weight copier with the
+ * chain's public weights ({@link WeightCopier}) as its only "scores". Every command goes through
+ * {@link Subnet#decide}: a refusal is a bug in the simulation and fails the run.
  */
 public final class IntegritySimulation<Q, A> {
   static final int NETUID = 1;
@@ -37,6 +41,8 @@ public final class IntegritySimulation<Q, A> {
   private static final String OWNER = "owner";
   /** Registration is not what is tested: it costs next to nothing. */
   private static final long BURN_RAO = 1;
+  /** Weights are the tempo's rewards alone: nothing of an earlier tempo is averaged in. */
+  private static final long REPLACE = 1_000_000;
 
   private final SimTask<Q, A> task;
   private final List<Contestant<Q, A>> contestants;
@@ -46,7 +52,7 @@ public final class IntegritySimulation<Q, A> {
   private final RoundScorer<Q, A> scorer;
   private final WeightsRules rules;
   private final SecureRandom salts;
-  private final Map<String, Random> challengeDraws = new LinkedHashMap<>();
+  private final Map<String, TempoScores> tempoScores = new LinkedHashMap<>();
   private final Map<String, ValidatorState> validators = new LinkedHashMap<>();
   private final Map<String, Long> earned = new HashMap<>();
   private Subnet subnet;
@@ -91,7 +97,7 @@ public final class IntegritySimulation<Q, A> {
   public IntegrityReport run() {
     register();
     long period = config.tempo() + 1L;
-    long roundEvery = Math.max(1, period / config.roundsPerTempo());
+    long roundEvery = Math.max(1, period / task.policy().roundsPerTempo());
     long lastEpoch = EpochSchedule.nextDue(NETUID, config.tempo(), 2) + (config.epochs() - 1) * period;
     for (long block = 2; block <= lastEpoch; block++) {
       if (block % roundEvery == 0) {
@@ -122,22 +128,22 @@ public final class IntegritySimulation<Q, A> {
       ValidatorState state = ValidatorState.initial(key, NETUID);
       validators.put(key, applied(state, state.start(NETUID)));
       if (!key.equals(COPIER)) {
-        challengeDraws.put(key, new Random(config.seed() * 1_000_003L + key.hashCode()));
+        tempoScores.put(key, TempoScores.none());
       }
     }
   }
 
-  /** Each honest validator asks its own challenge of every miner and folds the scores in. */
+  /** Every honest validator asks the block's challenge of every miner and folds the scores in. */
   private void playRounds(long block) {
     long tempoIndex = subnet.epochsApplied();
-    for (Map.Entry<String, Random> draw : challengeDraws.entrySet()) {
-      String hotkey = draw.getKey();
-      Challenge<Q, A> challenge = task.challenge(tempoIndex, draw.getValue());
-      Map<String, Double> scores = RoundRewards.relative(
-          scorer.scores(LocalRound.play(challenge.query(), miners, Lineup.DEADLINE_NS), challenge.scorer()),
-          config.sharpness());
+    Challenge<Q, A> challenge = task.challenge(tempoIndex, new Random(mix(config.seed(), block)));
+    for (Map.Entry<String, TempoScores> entry : tempoScores.entrySet()) {
+      String hotkey = entry.getKey();
+      TempoScores scores = entry.getValue().with(tempoIndex,
+          scorer.scores(LocalRound.play(challenge.query(), miners, Lineup.DEADLINE_NS), challenge.scorer()));
+      entry.setValue(scores);
       ValidatorState state = validators.get(hotkey);
-      validators.put(hotkey, applied(state, state.recordScores(scores, block, config.scoreAlphaMillionths())));
+      validators.put(hotkey, applied(state, state.recordScores(task.policy().rewards(scores), block, REPLACE)));
     }
   }
 
@@ -205,6 +211,14 @@ public final class IntegritySimulation<Q, A> {
       next = next.apply(e);
     }
     return next;
+  }
+
+  /** SplitMix64's finaliser over both: neighbouring blocks draw unrelated challenges. */
+  private static long mix(long seed, long block) {
+    long z = seed * 0x9E3779B97F4A7C15L + block;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   /** A salt source that repeats for a seed, so a run is deterministic down to its commit hashes. */

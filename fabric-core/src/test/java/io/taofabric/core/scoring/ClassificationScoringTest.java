@@ -14,8 +14,22 @@ class ClassificationScoringTest {
   private static final ClassificationQuery QUERY = new ClassificationQuery(Doubles.of(1, 2), 3);
 
   @Test
-  void shouldScoreCanaryAnswersByCorrectness() {
+  void shouldScoreCanaryAnswersByTheProbabilityOfTheKnownLabel() {
     Map<String, Double> quality = ClassificationScoring.canary(1).quality(QUERY, Map.of(
+        "sure", answer(0.05, 0.9, 0.05),
+        "hesitant", answer(0.3, 0.4, 0.3),
+        "wrong", answer(0.6, 0.3, 0.1),
+        "not-a-distribution", answer(0.1, 0.8)));
+
+    assertEquals(0.9, quality.get("sure"), 1e-12);
+    assertEquals(0.4, quality.get("hesitant"), 1e-12);
+    assertEquals(0.3, quality.get("wrong"), 1e-12);
+    assertEquals(0.0, quality.get("not-a-distribution"));
+  }
+
+  @Test
+  void shouldScoreCorrectnessByTheMostProbableLabel() {
+    Map<String, Double> quality = ClassificationScoring.correct(1).quality(QUERY, Map.of(
         "right", answer(0.1, 0.8, 0.1),
         "wrong", answer(0.6, 0.3, 0.1),
         "not-a-distribution", answer(0.1, 0.8)));
