@@ -2,7 +2,6 @@ package io.taofabric.core.sim;
 
 import io.taofabric.core.model.ClassificationAnswer;
 import io.taofabric.core.model.ClassificationQuery;
-import io.taofabric.core.model.Doubles;
 import io.taofabric.core.scoring.AnswerSimilarity;
 import io.taofabric.core.scoring.TournamentPolicy;
 import io.taofabric.core.scoring.ClassificationScoring;
