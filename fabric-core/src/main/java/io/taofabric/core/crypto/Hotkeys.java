@@ -1,9 +1,6 @@
 package io.taofabric.core.crypto;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -39,24 +36,39 @@ public final class Hotkeys {
 
   /** The raw 32 bytes of an Ed25519 public key. */
   public static byte[] raw(PublicKey key) {
-    byte[] encoded = key.getEncoded();
-    if (encoded.length != X509_PREFIX.length + RAW_LENGTH
-        || !Arrays.equals(encoded, 0, X509_PREFIX.length, X509_PREFIX, 0, X509_PREFIX.length)) {
+    byte[] raw = rawOrNull(key);
+    if (raw == null) {
       throw new IllegalArgumentException("not an Ed25519 public key: " + key.getAlgorithm());
+    }
+    return raw;
+  }
+
+  /**
+   * The verifying key of raw public key bytes, for {@link Signatures#verify}; keep it to verify
+   * against the same key again, it holds the decoded point. Any 32 bytes make a key: bytes that
+   * encode no usable point make one that no signature verifies under.
+   */
+  public static PublicKey publicKey(byte[] raw) {
+    requireRaw(raw);
+    return new VerifyingKey(raw.clone());
+  }
+
+  /** The raw 32 bytes of {@code key}, or null when it is not an X.509-encoded Ed25519 public key. */
+  static byte[] rawOrNull(PublicKey key) {
+    byte[] encoded = key.getEncoded();
+    if (encoded == null
+        || encoded.length != X509_PREFIX.length + RAW_LENGTH
+        || !Arrays.equals(encoded, 0, X509_PREFIX.length, X509_PREFIX, 0, X509_PREFIX.length)) {
+      return null;
     }
     return Arrays.copyOfRange(encoded, X509_PREFIX.length, encoded.length);
   }
 
-  /** The verifying key of raw public key bytes. */
-  public static PublicKey publicKey(byte[] raw) {
-    requireRaw(raw);
+  /** The X.509 SubjectPublicKeyInfo encoding of raw public key bytes. */
+  static byte[] x509(byte[] raw) {
     byte[] encoded = Arrays.copyOf(X509_PREFIX, X509_PREFIX.length + RAW_LENGTH);
     System.arraycopy(raw, 0, encoded, X509_PREFIX.length, RAW_LENGTH);
-    try {
-      return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("not an Ed25519 public key", e);
-    }
+    return encoded;
   }
 
   private static void requireRaw(byte[] raw) {
