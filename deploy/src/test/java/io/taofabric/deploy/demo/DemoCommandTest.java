@@ -32,19 +32,19 @@ class DemoCommandTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"1", "2", "3"})
-  void shouldPayHonestTribuoMinersInOrderOfTheirHeldOutAccuracy(String seed) {
+  void shouldMeetEveryTargetOnTheClassificationSubnet(String seed) {
     double[] f = figures(CliRun.of("demo", "--adversarial", "--subnet", "classification", "--seed", seed));
 
     assertTrue(f[0] >= 0.9, "honest share " + f[0]);
     assertTrue(f[1] >= 0.8, "spearman " + f[1]);
+    assertTrue(f[2] <= 0.5, "copier ratio " + f[2]);
   }
 
   @Test
-  void shouldLetTheWeightCopierGainWhenWeightsArePublicAtOnce() {
-    double hidden = figures(CliRun.of("demo", "--adversarial", "--subnet", "classification"))[2];
+  void shouldLetTheWeightCopierKeepUpOnlyWhenWeightsArePublicAtOnce() {
     double open = figures(CliRun.of("demo", "--adversarial", "--subnet", "classification", "--no-commit-reveal"))[2];
 
-    assertTrue(open >= 0.95 && hidden < open - 0.1, "with commit-reveal " + hidden + ", without " + open);
+    assertTrue(open >= 0.95, "without commit-reveal " + open);
   }
 
   @Test
