@@ -1,7 +1,10 @@
 package io.taofabric.core.subnet;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A subnet as its users see it, btcli-style: one row per UID with the last epoch's columns. A
@@ -41,6 +44,31 @@ public record Metagraph(
       long registeredAt,
       long lastUpdate,
       String endpoint) {}
+
+  /**
+   * The hotkeys holding a validator permit, each with its stake: the callers this subnet's miners
+   * admit, serving the larger stakes first. The owner's hotkey holds a permit whatever its stake.
+   */
+  public SortedMap<String, Long> permittedStakes() {
+    SortedMap<String, Long> permitted = new TreeMap<>();
+    for (Row row : neurons) {
+      if (row.validatorPermit()) {
+        permitted.put(row.hotkey(), row.stake());
+      }
+    }
+    return Collections.unmodifiableSortedMap(permitted);
+  }
+
+  /** The endpoint ({@code host:port}) each hotkey has served, for the hotkeys that served one. */
+  public SortedMap<String, String> servedEndpoints() {
+    SortedMap<String, String> served = new TreeMap<>();
+    for (Row row : neurons) {
+      if (row.endpoint() != null) {
+        served.put(row.hotkey(), row.endpoint());
+      }
+    }
+    return Collections.unmodifiableSortedMap(served);
+  }
 
   /** The metagraph of {@code subnet} at {@code block}, the latest block it has seen. */
   public static Metagraph of(Subnet subnet, long block) {

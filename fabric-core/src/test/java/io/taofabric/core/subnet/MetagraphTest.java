@@ -14,6 +14,7 @@ import io.taofabric.core.subnet.SubnetCommand.RunEpoch;
 import io.taofabric.core.subnet.SubnetCommand.ServeEndpoint;
 import io.taofabric.core.subnet.SubnetCommand.SetWeights;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MetagraphTest {
@@ -43,5 +44,20 @@ class MetagraphTest {
     assertEquals(after.state().stakeOf(2), miner.stake(), "stake includes the emission paid");
     long paid = metagraph.neurons().stream().mapToLong(Metagraph.Row::emission).sum();
     assertTrue(paid <= 1_000_000_000L && paid > 1_000_000_000L - 100, "paid " + paid);
+  }
+
+  @Test
+  void shouldListThePermittedCallersWithTheirStakeAndTheServedEndpoints() {
+    // given
+    Subnet s = withHotkeys(quick().with("tempo", 9), "validator", "miner", "unstaked");
+    s = accept(s, new AddStake("validator", "cold-validator", 1_000_000, "stake-v", 2));
+    s = accept(s, new ServeEndpoint("miner", "10.0.0.7:8091", 2));
+    // when
+    Metagraph before = Metagraph.of(s, 2);
+    Metagraph after = Metagraph.of(accept(s, new RunEpoch(8, 1_000_000_000L)), 8);
+    // then
+    assertEquals(Map.of(), before.permittedStakes(), "permits come with the first epoch");
+    assertEquals(Map.of(OWNER_HOTKEY, after.neurons().get(0).stake(), "validator", after.neurons().get(1).stake()), after.permittedStakes());
+    assertEquals(Map.of("miner", "10.0.0.7:8091"), before.servedEndpoints());
   }
 }
