@@ -1,22 +1,12 @@
 package io.taofabric.deploy.node;
 
 import io.taofabric.core.crypto.SigningKey;
-import io.taofabric.core.model.Doubles;
-import io.taofabric.core.model.ForecastAnswer;
-import io.taofabric.core.model.ForecastQuery;
-import io.taofabric.core.model.Model;
-import io.taofabric.core.scoring.Round;
-import io.taofabric.core.sim.Forecasters;
-import io.taofabric.core.strategy.Strategies;
-import io.taofabric.core.task.ForecastChallenge;
-import io.taofabric.core.task.ForecastTask;
-import io.taofabric.core.task.SeriesCatalog;
-import io.taofabric.core.task.TimeSeries;
+import io.taofabric.core.sim.NamedModel;
+import io.taofabric.core.subnet.Metagraph;
 import io.taofabric.transport.AeronNode;
-import io.taofabric.transport.miner.CallerPolicy;
+import io.taofabric.transport.ServedEndpoint;
 import io.taofabric.transport.miner.MinerEndpoint;
-import io.taofabric.transport.miner.MinerSettings;
-import io.taofabric.transport.round.ForecastServing;
+import io.taofabric.transport.miner.PermittedCallers;
 import io.taofabric.transport.round.QueryRound;
 import io.taofabric.transport.validator.FanOutSettings;
 import io.taofabric.transport.validator.MinerTarget;
@@ -28,9 +18,10 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.SystemEpochClock;
@@ -39,114 +30,153 @@ import org.agrona.concurrent.SystemNanoClock;
 /**
  * The demonstration network's query path, all on the bootstrapping node: one embedded Aeron driver;
  * per miner an endpoint over UDP on 127.0.0.1 (a port each, so it can be announced as
- * {@code host:port}, which an IPC channel cannot) serving a forecaster of its own; per validator a
- * {@link QueryRound} on the forecasting task, with a signing key of its own.
+ * {@code host:port}, which an IPC channel cannot) serving a model of its subnet's kind; per
+ * validator a {@link QueryRound} of that kind, signing with the validator's key.
  *
- * <p>The demo's hotkeys are readable names, not Ed25519 keys, so each participant gets a fresh key
- * here and this class maps the transport's hex hotkeys back to the names the metagraph knows. For the
- * same reason the miners' callers come from these keys, not from the metagraph's permits: a miner
- * admits its own subnet's validator, at the stake the bootstrap gave it.
+ * <p>Both sides follow the subnet's metagraph, read once per round ({@link #play}): the miners admit
+ * exactly the validators it gives a permit, at their stake, and the validator asks the miners that
+ * served an endpoint through the subnet. A real miner and validator would each read it themselves;
+ * here one read serves both, since they run in one process.
  */
 final class DemoQueries implements AutoCloseable {
   private static final String HOST = "127.0.0.1";
-  private static final int MINER_STREAM = 1_001;
   private static final int REPLY_STREAM = 2_001;
   private static final Duration TIMEOUT = Duration.ofSeconds(1);
   private static final Duration CONNECT = Duration.ofSeconds(5);
-  private static final int WINDOW = 24;
-  private static final int HORIZON = 6;
-  /** Windows move this many months a round, so consecutive rounds ask about different years' seasons. */
-  private static final int STRIDE = 7;
 
-  /** One validator's round and the names of the hotkeys it scores. */
-  private record Subnet(QueryRound round, Map<String, String> names, AgentRunner miners) {}
+  /** A miner's announced endpoint and the name of the model it serves. */
+  record ServedMiner(String endpoint, String model) {}
 
-  private final TimeSeries series = SeriesCatalog.CO2.load();
-  private final ForecastTask task = new ForecastTask(series, WINDOW, HORIZON);
+  /** One subnet's miners, their callers, and its validator's rounds. */
+  private static final class Subnet<Q, A> {
+    private final DemoTask<Q, A> task;
+    private final SigningKey validator;
+    private final PermittedCallers callers;
+    private final List<MinerEndpoint> endpoints;
+    private final AgentRunner miners;
+    private final QueryRound<Q, A> round;
+    private final Random random;
+
+    private Subnet(
+        DemoTask<Q, A> task,
+        SigningKey validator,
+        PermittedCallers callers,
+        List<MinerEndpoint> endpoints,
+        AgentRunner miners,
+        QueryRound<Q, A> round,
+        Random random) {
+      this.task = task;
+      this.validator = validator;
+      this.callers = callers;
+      this.endpoints = endpoints;
+      this.miners = miners;
+      this.round = round;
+      this.random = random;
+    }
+
+    private Map<String, Double> play(List<MinerTarget> targets) {
+      // a miner not connected yet only misses the first rounds (UNREACHABLE scores 0)
+      round.aim(targets, CONNECT);
+      return task.play(round, random);
+    }
+
+    private void close() {
+      round.close();
+      miners.close();
+    }
+  }
+
   private final AeronNode node = AeronNode.launch(AeronNode.Settings.defaults());
-  private final Map<Integer, Subnet> subnets = new HashMap<>();
-  private long rounds;
+  private final Map<Integer, Subnet<?, ?>> subnets = new HashMap<>();
 
   /**
-   * Starts {@code miners}' endpoints and {@code validatorStake}'s round for subnet {@code netuid};
-   * returns each miner's announced {@code host:port}, in order. Miner {@code j} runs the
-   * {@code j}-th honest forecaster (cycling, so past seven they repeat and are caught as copies); with
-   * two miners or more the last one is lazy, always answering zeros.
+   * Starts the endpoints of subnet {@code netuid}'s miners, of {@code kind}, answering as {@code
+   * miners}' keys, and the rounds of its validator, signing as {@code validator}; returns each
+   * miner's announced {@code host:port} and model, in order. Miner 0 serves the kind's best model,
+   * and with two miners or more the last one is lazy. Nobody may query the miners until the first
+   * {@link #play}.
    */
-  List<String> serve(int netuid, long validatorStake, List<String> miners) {
-    SigningKey validator = SigningKey.generate();
-    CallerPolicy policy = CallerPolicy.of(Map.of(validator.hotkey(), validatorStake));
+  List<ServedMiner> serve(int netuid, DemoKind kind, SigningKey validator, List<SigningKey> miners) {
+    return kind == DemoKind.FORECASTING
+        ? serve(netuid, new ForecastDemo(), validator, miners)
+        : serve(netuid, new DigitDemo(), validator, miners);
+  }
+
+  private <Q, A> List<ServedMiner> serve(int netuid, DemoTask<Q, A> task, SigningKey validator, List<SigningKey> miners) {
+    PermittedCallers callers = new PermittedCallers();
     List<MinerEndpoint> endpoints = new ArrayList<>();
-    List<MinerTarget> targets = new ArrayList<>();
-    List<String> announced = new ArrayList<>();
-    Map<String, String> names = new LinkedHashMap<>();
+    List<ServedMiner> served = new ArrayList<>();
     for (int j = 0; j < miners.size(); j++) {
-      SigningKey key = SigningKey.generate();
-      String endpoint = HOST + ":" + freeUdpPort();
-      String channel = "aeron:udp?endpoint=" + endpoint;
-      boolean lazy = miners.size() > 1 && j == miners.size() - 1;
+      NamedModel<Q, A> model = task.miner(j, miners.size());
+      String endpoint = freeEndpoint();
       endpoints.add(
           new MinerEndpoint(
               node.aeron(),
-              MinerSettings.of(channel, MINER_STREAM),
-              key,
-              policy,
-              ForecastServing.model(lazy ? lazyForecaster() : honestForecaster(j)),
+              ServedEndpoint.listening(endpoint),
+              miners.get(j),
+              callers,
+              task.serving(model.model()),
               SystemEpochClock.INSTANCE,
               SystemNanoClock.INSTANCE));
-      targets.add(new MinerTarget(key.hotkey(), channel, MINER_STREAM));
-      names.put(key.hotkey(), miners.get(j));
-      announced.add(endpoint);
+      served.add(new ServedMiner(endpoint, model.name()));
     }
     AgentRunner runner = new AgentRunner(node.newIdleStrategy(), Throwable::printStackTrace, null, new CompositeAgent(endpoints));
     AgentRunner.startOnThread(runner);
-    FanOutSettings replies = FanOutSettings.of("aeron:udp?endpoint=" + HOST + ":" + freeUdpPort(), REPLY_STREAM);
-    QueryRound round = new QueryRound(node, validator, replies, targets, TIMEOUT);
-    // a miner not connected yet only misses the first rounds (UNREACHABLE scores 0)
-    round.awaitConnected(CONNECT);
-    subnets.put(netuid, new Subnet(round, names, runner));
-    return announced;
+    FanOutSettings replies = FanOutSettings.of(ServedEndpoint.channel(freeEndpoint()), REPLY_STREAM);
+    QueryRound<Q, A> round = task.round(node, validator, replies, TIMEOUT);
+    subnets.put(netuid, new Subnet<>(task, validator, callers, endpoints, runner, round, new Random(netuid)));
+    return served;
   }
 
   /**
-   * One round of subnet {@code netuid}'s validator: the next window of the series asked over Aeron,
-   * each miner's score by its metagraph name. The whole series is history, so every truth is
-   * revealed at once; the query hides the window's position, so miners still have to forecast.
+   * One round of the validator of {@code metagraph}'s subnet, after both sides have followed the
+   * metagraph: each miner's score by hotkey, or empty while the validator holds no permit (every
+   * miner would refuse it).
    */
-  Map<String, Double> score(int netuid) {
-    Subnet subnet = subnets.get(netuid);
-    int span = task.lastEnd() - task.firstEnd() + 1;
-    ForecastChallenge challenge = task.challengeAt(task.firstEnd() + (int) (rounds++ * STRIDE % span));
-    Round<ForecastQuery, ForecastAnswer> asked = subnet.round().ask(challenge);
-    Map<String, Double> scores = new HashMap<>();
-    subnet.round().scores(task, challenge, asked, series.length() - 1).orElseThrow()
-        .forEach((hotkey, score) -> scores.put(subnet.names().get(hotkey), score));
-    return scores;
+  Optional<Map<String, Double>> play(Metagraph metagraph) {
+    Subnet<?, ?> subnet = subnets.get(metagraph.netuid());
+    Map<String, Long> permitted = metagraph.permittedStakes();
+    subnet.callers.update(permitted);
+    String self = subnet.validator.hotkey();
+    if (!permitted.containsKey(self)) {
+      return Optional.empty();
+    }
+    List<MinerTarget> targets = new ArrayList<>();
+    metagraph.servedEndpoints().forEach((hotkey, endpoint) -> {
+      if (!hotkey.equals(self)) {
+        targets.add(ServedEndpoint.target(hotkey, endpoint));
+      }
+    });
+    return Optional.of(subnet.play(targets));
+  }
+
+  /** Requests the miners of subnet {@code netuid} have refused so far (no permit, bad signature, ...). */
+  long refusals(int netuid) {
+    long refused = 0;
+    for (MinerEndpoint endpoint : subnets.get(netuid).endpoints) {
+      refused += endpoint.counters().get(MinerEndpoint.Counter.REJECTED);
+    }
+    return refused;
+  }
+
+  /** The node's Aeron driver and client. */
+  AeronNode node() {
+    return node;
   }
 
   @Override
   public void close() {
-    for (Subnet subnet : subnets.values()) {
-      subnet.round().close();
-      subnet.miners().close();
+    for (Subnet<?, ?> subnet : subnets.values()) {
+      subnet.close();
     }
     subnets.clear();
     node.close();
   }
 
-  private static Model<ForecastQuery, ForecastAnswer> honestForecaster(int j) {
-    return Forecasters.all().get(j % Forecasters.all().size()).model();
-  }
-
-  private static Model<ForecastQuery, ForecastAnswer> lazyForecaster() {
-    return Strategies.<ForecastQuery, ForecastAnswer>lazyConstant("lazy", new ForecastAnswer(Doubles.of(new double[HORIZON])), 0)
-        .model();
-  }
-
-  /** A UDP port free on the loopback now; the endpoint binds it a moment later. */
-  private static int freeUdpPort() {
+  /** {@code 127.0.0.1:port} with a UDP port free now; the caller binds it a moment later. */
+  static String freeEndpoint() {
     try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(HOST), 0))) {
-      return socket.getLocalPort();
+      return HOST + ":" + socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

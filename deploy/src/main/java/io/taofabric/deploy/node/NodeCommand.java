@@ -89,8 +89,8 @@ public final class NodeCommand implements Callable<Integer> {
       paramLabel = "N",
       description = {
         "Once Up, create N demonstration subnets (owners funded from genesis, a staked validator and",
-        "--bootstrap-miners miners each) and play their validators; run it on one node only. Repeating it",
-        "after a restart repeats nothing."
+        "--bootstrap-miners miners each; odd netuids forecast a series, even ones classify digits) and play",
+        "their validators; run it on one node only. Repeating it after a restart repeats nothing."
       })
   int bootstrapSubnets;
 

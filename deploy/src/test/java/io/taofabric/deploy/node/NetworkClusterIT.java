@@ -1,16 +1,29 @@
 package io.taofabric.deploy.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.taofabric.actors.ledger.SettlementEntity;
+import io.taofabric.core.crypto.SigningKey;
 import io.taofabric.core.emission.BlockEmission;
 import io.taofabric.core.ledger.LedgerSummary;
+import io.taofabric.core.model.ClassificationAnswer;
+import io.taofabric.core.model.ClassificationQuery;
+import io.taofabric.core.model.Doubles;
+import io.taofabric.core.scoring.Response;
+import io.taofabric.core.scoring.Round;
+import io.taofabric.core.subnet.Metagraph;
+import io.taofabric.core.task.Digits;
 import io.taofabric.persistence.ledger.LedgerJournal;
 import io.taofabric.persistence.ledger.LedgerStoreSettings;
 import io.taofabric.sharding.LedgerSharding;
+import io.taofabric.transport.ServedEndpoint;
+import io.taofabric.transport.round.QueryRound;
+import io.taofabric.transport.validator.FanOutSettings;
+import io.taofabric.transport.validator.MinerTarget;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -19,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,9 +49,12 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The network as a three-node cluster on the build's real Cassandra node: two nodes in this JVM
  * and one started as its own JVM with {@code fabric node}, exactly as a user starts one. Three
- * subnets run epochs on a fast clock while their validators set weights; the separate node is
- * killed (SIGKILL) mid-run, its shards move to the survivors and the epochs go on; it is started
- * again and rejoins. At the end the ledger replay finds every epoch each subnet ran settled
+ * subnets (forecasting, classification, forecasting) run epochs on a fast clock while their
+ * validators query the miners the metagraph lists over Aeron and set weights from the scores; the
+ * separate node is killed (SIGKILL) mid-run, its shards move to the survivors and the epochs go on;
+ * it is started again and rejoins. Every subnet's best model then holds its top incentive, above
+ * the weaker model, above the lazy miner; a validator of another subnet, without a permit here, is
+ * refused by every miner. At the end the ledger replay finds every epoch each subnet ran settled
  * exactly once, with no gap, every credit applied, and the invariants holding.
  */
 @Timeout(900)
@@ -90,6 +107,10 @@ class NetworkClusterIT {
     NetworkBootstrap network = new NetworkBootstrap(first.system(), first.entities());
     List<NetworkBootstrap.DemoSubnet> subnets = network.populate(SUBNETS, MINERS);
     List<Integer> netuids = subnets.stream().map(NetworkBootstrap.DemoSubnet::netuid).toList();
+    assertEquals(
+        List.of(DemoKind.FORECASTING, DemoKind.CLASSIFICATION, DemoKind.FORECASTING),
+        subnets.stream().map(NetworkBootstrap.DemoSubnet::kind).toList());
+    assertTrue(subnets.stream().flatMap(s -> s.miners().stream()).allMatch(m -> m.hotkey().matches("[0-9a-f]{64}")));
 
     AtomicBoolean driving = new AtomicBoolean(true);
     Thread validatorsLoop =
@@ -114,6 +135,11 @@ class NetworkClusterIT {
       await("the restarted node rejoins", () -> upMembers(first) == 3);
       report("the node rejoined " + secondsSince(killed) + " s after the kill");
       awaitEpochs(network, netuids, during + 2);
+      await("every subnet's miners earn in the order of their models' quality", () -> rankedByQuality(network, subnets));
+      for (NetworkBootstrap.DemoSubnet subnet : subnets) {
+        report("subnet " + subnet.netuid() + " (" + subnet.kind() + ") incentive " + incentives(network, subnet));
+      }
+      assertOutsiderRefused(network, subnets.get(0), subnets.get(1));
     } finally {
       driving.set(false);
       validatorsLoop.join();
@@ -193,6 +219,72 @@ class NetworkClusterIT {
           return min >= atLeast;
         });
     return lowest[0];
+  }
+
+  /**
+   * True once, in every subnet, each miner's incentive is above the next one's: the miners are
+   * served best model first and the lazy one last ({@link DemoTask#miner}).
+   */
+  private static boolean rankedByQuality(NetworkBootstrap network, List<NetworkBootstrap.DemoSubnet> subnets) {
+    for (NetworkBootstrap.DemoSubnet subnet : subnets) {
+      List<Integer> incentives;
+      try {
+        incentives = new ArrayList<>(incentives(network, subnet).values());
+      } catch (Exception e) {
+        return false;
+      }
+      for (int m = 1; m < incentives.size(); m++) {
+        if (incentives.get(m - 1) <= incentives.get(m)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Each miner's incentive (u16) by model, in the order the miners were served. */
+  private static Map<String, Integer> incentives(NetworkBootstrap network, NetworkBootstrap.DemoSubnet subnet) throws Exception {
+    Map<String, Integer> byHotkey = new HashMap<>();
+    for (Metagraph.Row row : network.metagraph(subnet.netuid()).neurons()) {
+      byHotkey.put(row.hotkey(), row.incentive());
+    }
+    Map<String, Integer> byModel = new LinkedHashMap<>();
+    for (NetworkBootstrap.DemoMiner miner : subnet.miners()) {
+      byModel.put(miner.model(), byHotkey.get(miner.hotkey()));
+    }
+    return byModel;
+  }
+
+  /**
+   * {@code permitted}'s validator, which holds a permit in its own subnet only, asks {@code other}'s
+   * miners at the endpoints the metagraph lists: none answers, and each counts a refusal.
+   */
+  private static void assertOutsiderRefused(
+      NetworkBootstrap network, NetworkBootstrap.DemoSubnet permitted, NetworkBootstrap.DemoSubnet other) throws Exception {
+    SigningKey outsider = DemoKeys.of("validator-" + permitted.netuid());
+    Metagraph metagraph = network.metagraph(other.netuid());
+    assertTrue(metagraph.permittedStakes().containsKey(other.validator()));
+    assertFalse(metagraph.permittedStakes().containsKey(outsider.hotkey()));
+    List<MinerTarget> targets = new ArrayList<>();
+    metagraph.servedEndpoints().forEach((hotkey, endpoint) -> targets.add(ServedEndpoint.target(hotkey, endpoint)));
+    assertEquals(other.miners().size(), targets.size());
+    long before = network.queries().refusals(other.netuid());
+    Round<ClassificationQuery, ClassificationAnswer> asked;
+    try (QueryRound<ClassificationQuery, ClassificationAnswer> round =
+        QueryRound.classification(
+            network.queries().node(),
+            outsider,
+            FanOutSettings.of(ServedEndpoint.channel(DemoQueries.freeEndpoint()), 3_001),
+            targets,
+            Duration.ofSeconds(1))) {
+      assertTrue(round.awaitConnected(Duration.ofSeconds(5)));
+      asked = round.ask(new ClassificationQuery(Doubles.of(new double[Digits.FEATURES]), Digits.CLASSES));
+    }
+    long refused = network.queries().refusals(other.netuid()) - before;
+    report("a validator of subnet " + permitted.netuid() + " asked subnet " + other.netuid() + "'s miners: " + asked.responses()
+        + "; refusals counted " + refused);
+    assertTrue(asked.responses().stream().noneMatch(r -> r instanceof Response.Answered<ClassificationAnswer>), asked.toString());
+    assertTrue(refused >= targets.size(), "refusals " + refused);
   }
 
   private static void awaitCredited(LedgerSharding ledger, int netuid) {

@@ -8,6 +8,8 @@ import io.taofabric.core.model.ModelException;
 import io.taofabric.core.task.LabelledExample;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
@@ -27,6 +29,17 @@ public final class TribuoClassifier implements Model<ClassificationQuery, Classi
   private static final LabelFactory LABELS = new LabelFactory();
   private static final int EPOCHS = 20;
   private static final double LEARNING_RATE = 0.5;
+
+  /**
+   * Tribuo reports every SGD epoch at INFO through java.util.logging, straight to stderr, which
+   * would drown a node's output; held in a field because JUL keeps loggers weakly and would forget
+   * the level.
+   */
+  private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
+
+  static {
+    TRIBUO_LOG.setLevel(Level.WARNING);
+  }
 
   private final org.tribuo.Model<Label> model;
   private final int[] featureIndices;

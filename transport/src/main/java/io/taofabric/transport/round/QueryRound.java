@@ -1,17 +1,20 @@
 package io.taofabric.transport.round;
 
 import io.taofabric.core.crypto.SigningKey;
-import io.taofabric.core.model.Doubles;
+import io.taofabric.core.model.ClassificationAnswer;
+import io.taofabric.core.model.ClassificationQuery;
 import io.taofabric.core.model.ForecastAnswer;
 import io.taofabric.core.model.ForecastQuery;
 import io.taofabric.core.model.MalformedPayloadException;
+import io.taofabric.core.model.PayloadCodec;
 import io.taofabric.core.model.TaskCodecs;
+import io.taofabric.core.scoring.AnswerSimilarity;
+import io.taofabric.core.scoring.ClassificationScoring;
 import io.taofabric.core.scoring.ForecastScoring;
+import io.taofabric.core.scoring.QualityScorer;
 import io.taofabric.core.scoring.Response;
 import io.taofabric.core.scoring.Round;
 import io.taofabric.core.scoring.RoundScorer;
-import io.taofabric.core.task.ForecastChallenge;
-import io.taofabric.core.task.ForecastTask;
 import io.taofabric.transport.AeronNode;
 import io.taofabric.transport.validator.FanOut;
 import io.taofabric.transport.validator.FanOutResult;
@@ -22,31 +25,104 @@ import io.taofabric.transport.wire.Status;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.SortedMap;
 import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.SystemNanoClock;
 
 /**
- * One validator's forecasting rounds over Aeron: {@link #ask} fans a challenge's query out to the
- * miners and turns what came back into a scoring {@link Round}; {@link #scores} judges it with
- * fabric-core's {@link RoundScorer} once the series has revealed the truth. The two are apart
- * because a live validator asks about the future and can only score later. Holds one {@link FanOut}
- * for all its rounds, so the miners' publications stay connected; like it, not thread-safe.
+ * One validator's rounds of one task over Aeron: {@link #ask} fans a query out to the miners and
+ * turns what came back into a scoring {@link Round}; {@link #scores} judges it with fabric-core's
+ * {@link RoundScorer} against the task's quality scorer (the truth, a canary's label, agreement).
+ * The two are apart because a live validator may ask about the future and only score later. Holds
+ * one {@link FanOut} for all its rounds, so the miners' publications stay connected, and replaces it
+ * when {@link #aim} names other miners; like it, not thread-safe.
  */
-public final class QueryRound implements AutoCloseable {
-  private final FanOut fanOut;
-  private final Duration timeout;
-  private final RoundScorer<ForecastQuery, ForecastAnswer> scorer =
-      new RoundScorer<>(ForecastScoring.similarity(ForecastScoring.COPY_STEP_SHARE));
+public final class QueryRound<Q, A> implements AutoCloseable {
+  /**
+   * Classification answers whose log-probabilities are this close in every class are one answer:
+   * the simulation's tolerance; independent Tribuo models differ by orders of magnitude there.
+   */
+  private static final double CLASSIFICATION_COPY_LOG_TOLERANCE = 1e-3;
 
-  /** A round of {@code miners}, signed as {@code validator}, each answer due within {@code timeout}. */
+  private final AeronNode node;
+  private final SigningKey validator;
+  private final FanOutSettings replies;
+  private final Duration timeout;
+  private final PayloadCodec<Q> queries;
+  private final PayloadCodec<A> answers;
+  private final RoundScorer<Q, A> scorer;
+  private List<MinerTarget> miners;
+  private FanOut fanOut;
+
+  /**
+   * Rounds of {@code miners}, signed as {@code validator}, each answer due within {@code timeout};
+   * payloads go through {@code queries} and {@code answers}, and answers that {@code similarity}
+   * finds alike are copies.
+   */
   public QueryRound(
-      AeronNode node, SigningKey validator, FanOutSettings replies, List<MinerTarget> miners, Duration timeout) {
-    this.fanOut =
-        new FanOut(
-            node.aeron(), validator, replies, miners, node.newIdleStrategy(), SystemEpochClock.INSTANCE, SystemNanoClock.INSTANCE);
+      AeronNode node,
+      SigningKey validator,
+      FanOutSettings replies,
+      List<MinerTarget> miners,
+      Duration timeout,
+      PayloadCodec<Q> queries,
+      PayloadCodec<A> answers,
+      AnswerSimilarity<Q, A> similarity) {
+    this.node = node;
+    this.validator = validator;
+    this.replies = replies;
     this.timeout = timeout;
+    this.queries = queries;
+    this.answers = answers;
+    this.scorer = new RoundScorer<>(similarity);
+    this.miners = List.copyOf(miners);
+    this.fanOut = fanOut(this.miners);
+  }
+
+  /** Forecasting rounds: forecasts are copies when nearly every step matches. */
+  public static QueryRound<ForecastQuery, ForecastAnswer> forecasting(
+      AeronNode node, SigningKey validator, FanOutSettings replies, List<MinerTarget> miners, Duration timeout) {
+    return new QueryRound<>(
+        node,
+        validator,
+        replies,
+        miners,
+        timeout,
+        TaskCodecs.FORECAST_QUERY,
+        TaskCodecs.FORECAST_ANSWER,
+        ForecastScoring.similarity(ForecastScoring.COPY_STEP_SHARE));
+  }
+
+  /** Classification rounds: distributions are copies when alike in log space. */
+  public static QueryRound<ClassificationQuery, ClassificationAnswer> classification(
+      AeronNode node, SigningKey validator, FanOutSettings replies, List<MinerTarget> miners, Duration timeout) {
+    return new QueryRound<>(
+        node,
+        validator,
+        replies,
+        miners,
+        timeout,
+        TaskCodecs.CLASSIFICATION_QUERY,
+        TaskCodecs.CLASSIFICATION_ANSWER,
+        ClassificationScoring.similarity(CLASSIFICATION_COPY_LOG_TOLERANCE));
+  }
+
+  /**
+   * Aims the next rounds at {@code miners}. The same miners keep the fan-out; others replace it,
+   * waiting up to {@code patience} for the new publications to connect (the old fan-out closes
+   * after, so replies keep a subscription meanwhile). Returns whether every miner's endpoint is
+   * connected; one that is not yet is UNREACHABLE in the rounds until it is.
+   */
+  public boolean aim(List<MinerTarget> miners, Duration patience) {
+    if (miners.equals(this.miners)) {
+      return fanOut.awaitConnected(Duration.ZERO);
+    }
+    FanOut previous = fanOut;
+    this.miners = List.copyOf(miners);
+    this.fanOut = fanOut(this.miners);
+    boolean connected = fanOut.awaitConnected(patience);
+    previous.close();
+    return connected;
   }
 
   /** Waits until every miner's endpoint is connected, or {@code patience}; the rest count as unreachable. */
@@ -54,25 +130,19 @@ public final class QueryRound implements AutoCloseable {
     return fanOut.awaitConnected(patience);
   }
 
-  /** Asks every miner {@code challenge}'s query and waits for their answers until the timeout. */
-  public Round<ForecastQuery, ForecastAnswer> ask(ForecastChallenge challenge) {
-    ForecastQuery query = challenge.query();
-    FanOutResult result = fanOut.query(TaskCodecs.FORECAST_QUERY.encode(query), timeout);
-    List<Response<ForecastAnswer>> responses = new ArrayList<>(result.results().size());
+  /** Asks every miner {@code query} and waits for their answers until the timeout. */
+  public Round<Q, A> ask(Q query) {
+    FanOutResult result = fanOut.query(queries.encode(query), timeout);
+    List<Response<A>> responses = new ArrayList<>(result.results().size());
     for (MinerResult miner : result.results()) {
       responses.add(response(miner));
     }
     return new Round<>(query, timeout.toNanos(), responses);
   }
 
-  /**
-   * Each asked miner's score in [0, 1] by hotkey, or empty while the series has been revealed only
-   * through index {@code revealedThrough}, short of the challenge's horizon.
-   */
-  public Optional<SortedMap<String, Double>> scores(
-      ForecastTask task, ForecastChallenge challenge, Round<ForecastQuery, ForecastAnswer> round, int revealedThrough) {
-    Optional<Doubles> truth = task.truth(challenge, revealedThrough);
-    return truth.map(t -> scorer.scores(round, ForecastScoring.against(t)));
+  /** Each asked miner's score in [0, 1] by hotkey, the independent answers judged by {@code quality}. */
+  public SortedMap<String, Double> scores(Round<Q, A> round, QualityScorer<Q, A> quality) {
+    return scorer.scores(round, quality);
   }
 
   @Override
@@ -80,17 +150,21 @@ public final class QueryRound implements AutoCloseable {
     fanOut.close();
   }
 
+  private FanOut fanOut(List<MinerTarget> targets) {
+    return new FanOut(
+        node.aeron(), validator, replies, targets, node.newIdleStrategy(), SystemEpochClock.INSTANCE, SystemNanoClock.INSTANCE);
+  }
+
   /**
-   * An OK reply's decoded forecast, arriving at the miner's own latency: the one per-miner time the
+   * An OK reply's decoded answer, arriving at the miner's own latency: the one per-miner time the
    * fan-out reports, short of the arrival by the transport hop; every other outcome is no answer.
    */
-  private static Response<ForecastAnswer> response(MinerResult miner) {
+  private Response<A> response(MinerResult miner) {
     if (miner.status() != Status.OK) {
       return new Response.NoAnswer<>(miner.hotkey(), miner.status().name());
     }
     try {
-      ForecastAnswer answer = TaskCodecs.FORECAST_ANSWER.decode(miner.answer());
-      return new Response.Answered<>(miner.hotkey(), answer, miner.minerLatencyNs());
+      return new Response.Answered<>(miner.hotkey(), answers.decode(miner.answer()), miner.minerLatencyNs());
     } catch (MalformedPayloadException e) {
       return new Response.NoAnswer<>(miner.hotkey(), "malformed answer: " + e.getMessage());
     }
