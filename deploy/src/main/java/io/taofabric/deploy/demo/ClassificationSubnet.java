@@ -9,12 +9,11 @@ import io.taofabric.core.strategy.Strategies;
 import io.taofabric.core.task.DatasetSplit;
 import io.taofabric.core.task.Digits;
 import io.taofabric.core.task.LabelledExample;
+import io.taofabric.transport.model.DigitClassifiers;
 import io.taofabric.transport.model.TribuoClassifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The classification subnet of the demo: digits split three ways (miners' training, validators'
@@ -28,16 +27,9 @@ final class ClassificationSubnet {
   private static final int LABEL_GROUPS = 2;
   /** A third of validators' queries are canaries. */
   private static final double CANARY_SHARE = 0.35;
-
-  /**
-   * Tribuo reports SGD progress at INFO through java.util.logging, straight to stderr; held in a
-   * field because JUL keeps loggers weakly and would forget the level.
-   */
-  private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
-
-  static {
-    TRIBUO_LOG.setLevel(Level.WARNING);
-  }
+  /** The honest miners' recipes, in the order a mix takes them. */
+  private static final List<String> HONEST = List.of(
+      "all-pixels-full", "all-pixels-200", "left-half-full", "all-pixels-40", "top-half-full", "all-pixels-15", "middle-rows-full");
 
   private final ClassificationSimTask task;
   private final Lineup<ClassificationQuery, ClassificationAnswer> lineup;
@@ -53,16 +45,12 @@ final class ClassificationSubnet {
     List<LabelledExample> validators = split.heldOut().subList(0, HELD_OUT / 2);
     List<LabelledExample> measured = split.heldOut().subList(HELD_OUT / 2, HELD_OUT);
     List<LabelledExample> training = split.training();
-    int[] all = TribuoClassifier.allFeatures(Digits.FEATURES);
-    List<NamedModel<ClassificationQuery, ClassificationAnswer>> honest = List.of(
-        trained("all-pixels-full", training, all, seed),
-        trained("all-pixels-200", training.subList(0, 200), all, seed),
-        trained("left-half-full", training, columns(0, 4), seed),
-        trained("all-pixels-40", training.subList(200, 240), all, seed),
-        trained("top-half-full", training, rows(0, 4), seed),
-        trained("all-pixels-15", training.subList(240, 255), all, seed),
-        trained("middle-rows-full", training, rows(3, 5), seed));
-    TribuoClassifier sybilModel = TribuoClassifier.train(training.subList(300, 600), all, Digits.CLASSES, seed + 1);
+    List<NamedModel<ClassificationQuery, ClassificationAnswer>> honest = new ArrayList<>();
+    for (String name : HONEST) {
+      honest.add(new NamedModel<>("tribuo-" + name, DigitClassifiers.named(name).train(training, seed)));
+    }
+    TribuoClassifier sybilModel =
+        TribuoClassifier.train(training.subList(300, 600), TribuoClassifier.allFeatures(Digits.FEATURES), Digits.CLASSES, seed + 1);
     return new ClassificationSubnet(
         new ClassificationSimTask(validators, measured, Digits.CLASSES, LABEL_GROUPS, CANARY_SHARE),
         new Lineup<>(honest, sybilModel, ClassificationAnswer.certain(0, Digits.CLASSES), Strategies::randomLabel));
@@ -74,30 +62,5 @@ final class ClassificationSubnet {
 
   Lineup<ClassificationQuery, ClassificationAnswer> lineup() {
     return lineup;
-  }
-
-  private static NamedModel<ClassificationQuery, ClassificationAnswer> trained(
-      String name, List<LabelledExample> sample, int[] features, long seed) {
-    return new NamedModel<>("tribuo-" + name, TribuoClassifier.train(sample, features, Digits.CLASSES, seed));
-  }
-
-  /** The pixels of columns {@code from} (inclusive) to {@code to} (exclusive) of the 8×8 image. */
-  private static int[] columns(int from, int to) {
-    List<Integer> pixels = new ArrayList<>();
-    for (int row = 0; row < 8; row++) {
-      for (int col = from; col < to; col++) {
-        pixels.add(row * 8 + col);
-      }
-    }
-    return pixels.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  /** The pixels of rows {@code from} (inclusive) to {@code to} (exclusive). */
-  private static int[] rows(int from, int to) {
-    int[] pixels = new int[(to - from) * 8];
-    for (int i = 0; i < pixels.length; i++) {
-      pixels[i] = from * 8 + i;
-    }
-    return pixels;
   }
 }

@@ -1,6 +1,7 @@
 package io.taofabric.deploy.node;
 
 import io.taofabric.core.crypto.SigningKey;
+import io.taofabric.core.scoring.TempoScores;
 import io.taofabric.core.sim.NamedModel;
 import io.taofabric.core.subnet.Metagraph;
 import io.taofabric.transport.AeronNode;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import org.agrona.concurrent.AgentRunner;
@@ -55,7 +57,7 @@ final class DemoQueries implements AutoCloseable {
     private final List<MinerEndpoint> endpoints;
     private final AgentRunner miners;
     private final QueryRound<Q, A> round;
-    private final Random random;
+    private TempoScores tempoScores = TempoScores.none();
 
     private Subnet(
         DemoTask<Q, A> task,
@@ -63,21 +65,23 @@ final class DemoQueries implements AutoCloseable {
         PermittedCallers callers,
         List<MinerEndpoint> endpoints,
         AgentRunner miners,
-        QueryRound<Q, A> round,
-        Random random) {
+        QueryRound<Q, A> round) {
       this.task = task;
       this.validator = validator;
       this.callers = callers;
       this.endpoints = endpoints;
       this.miners = miners;
       this.round = round;
-      this.random = random;
     }
 
-    private Map<String, Double> play(List<MinerTarget> targets) {
+    /** Plays a round of tempo {@code tempo} drawn with {@code random}: the tempo's rewards so far. */
+    private Map<String, Double> play(List<MinerTarget> targets, long tempo, Random random) {
       // a miner not connected yet only misses the first rounds (UNREACHABLE scores 0)
       round.aim(targets, CONNECT);
-      return task.play(round, random);
+      for (Map<String, Double> query : task.play(round, random)) {
+        tempoScores = tempoScores.with(tempo, query);
+      }
+      return task.policy().rewards(tempoScores);
     }
 
     private void close() {
@@ -124,14 +128,16 @@ final class DemoQueries implements AutoCloseable {
     AgentRunner.startOnThread(runner);
     FanOutSettings replies = FanOutSettings.of(ServedEndpoint.channel(freeEndpoint()), REPLY_STREAM);
     QueryRound<Q, A> round = task.round(node, validator, replies, TIMEOUT);
-    subnets.put(netuid, new Subnet<>(task, validator, callers, endpoints, runner, round, new Random(netuid)));
+    subnets.put(netuid, new Subnet<>(task, validator, callers, endpoints, runner, round));
     return served;
   }
 
   /**
    * One round of the validator of {@code metagraph}'s subnet, after both sides have followed the
-   * metagraph: each miner's score by hotkey, or empty while the validator holds no permit (every
-   * miner would refuse it).
+   * metagraph: the rewards of the tempo so far by hotkey ({@link TempoScores}, the task's {@link
+   * io.taofabric.core.scoring.TournamentPolicy}), or empty while the validator holds no permit
+   * (every miner would refuse it). The challenges are drawn from the subnet and the block, so every
+   * validator of a subnet would ask the same in the same block.
    */
   Optional<Map<String, Double>> play(Metagraph metagraph) {
     Subnet<?, ?> subnet = subnets.get(metagraph.netuid());
@@ -147,7 +153,7 @@ final class DemoQueries implements AutoCloseable {
         targets.add(ServedEndpoint.target(hotkey, endpoint));
       }
     });
-    return Optional.of(subnet.play(targets));
+    return Optional.of(subnet.play(targets, metagraph.epochs(), new Random(Objects.hash(metagraph.netuid(), metagraph.block()))));
   }
 
   /** Requests the miners of subnet {@code netuid} have refused so far (no permit, bad signature, ...). */

@@ -1,12 +1,14 @@
 package io.taofabric.deploy.node;
 
 import io.taofabric.core.crypto.SigningKey;
+import io.taofabric.core.scoring.TournamentPolicy;
 import io.taofabric.core.sim.NamedModel;
 import io.taofabric.transport.AeronNode;
 import io.taofabric.transport.miner.Model;
 import io.taofabric.transport.round.QueryRound;
 import io.taofabric.transport.validator.FanOutSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -24,6 +26,12 @@ interface DemoTask<Q, A> {
   /** A validator's rounds of this task, signed as {@code validator}, aimed at no miner yet. */
   QueryRound<Q, A> round(AeronNode node, SigningKey validator, FanOutSettings replies, Duration timeout);
 
-  /** One round's score of each miner {@code round} is aimed at, by hotkey, its challenges drawn with {@code random}. */
-  Map<String, Double> play(QueryRound<Q, A> round, Random random);
+  /**
+   * One round: each of its queries' scores of every miner {@code round} is aimed at, by hotkey, the
+   * challenges drawn with {@code random}.
+   */
+  List<Map<String, Double>> play(QueryRound<Q, A> round, Random random);
+
+  /** How the task's validators turn a tempo's scores into weights. */
+  TournamentPolicy policy();
 }

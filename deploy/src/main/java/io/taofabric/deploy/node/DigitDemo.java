@@ -6,6 +6,7 @@ import io.taofabric.core.model.ClassificationQuery;
 import io.taofabric.core.model.Models;
 import io.taofabric.core.scoring.ClassificationScoring;
 import io.taofabric.core.scoring.QualityScorer;
+import io.taofabric.core.scoring.TournamentPolicy;
 import io.taofabric.core.sim.NamedModel;
 import io.taofabric.core.task.ClassificationChallenge;
 import io.taofabric.core.task.ClassificationTask;
@@ -19,6 +20,7 @@ import io.taofabric.transport.round.QueryRound;
 import io.taofabric.transport.round.TaskServing;
 import io.taofabric.transport.validator.FanOutSettings;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,15 +72,18 @@ final class DigitDemo implements DemoTask<ClassificationQuery, ClassificationAns
   }
 
   @Override
-  public Map<String, Double> play(QueryRound<ClassificationQuery, ClassificationAnswer> round, Random random) {
-    Map<String, Double> totals = new HashMap<>();
+  public List<Map<String, Double>> play(QueryRound<ClassificationQuery, ClassificationAnswer> round, Random random) {
+    List<Map<String, Double>> scores = new ArrayList<>();
     for (int q = 0; q < QUERIES; q++) {
       ClassificationChallenge challenge = task.next(random);
-      round.scores(round.ask(challenge.query()), scorer(challenge)).forEach((hotkey, score) -> totals.merge(hotkey, score, Double::sum));
+      scores.add(round.scores(round.ask(challenge.query()), scorer(challenge)));
     }
-    Map<String, Double> means = new HashMap<>();
-    totals.forEach((hotkey, total) -> means.put(hotkey, total / QUERIES));
-    return means;
+    return scores;
+  }
+
+  @Override
+  public TournamentPolicy policy() {
+    return TournamentPolicy.CLASSIFICATION;
   }
 
   private static QualityScorer<ClassificationQuery, ClassificationAnswer> scorer(ClassificationChallenge challenge) {

@@ -5,6 +5,7 @@ import io.taofabric.core.model.Doubles;
 import io.taofabric.core.model.ForecastAnswer;
 import io.taofabric.core.model.ForecastQuery;
 import io.taofabric.core.scoring.ForecastScoring;
+import io.taofabric.core.scoring.TournamentPolicy;
 import io.taofabric.core.sim.Forecasters;
 import io.taofabric.core.sim.NamedModel;
 import io.taofabric.core.strategy.Strategies;
@@ -58,9 +59,14 @@ final class ForecastDemo implements DemoTask<ForecastQuery, ForecastAnswer> {
   }
 
   @Override
-  public Map<String, Double> play(QueryRound<ForecastQuery, ForecastAnswer> round, Random random) {
+  public List<Map<String, Double>> play(QueryRound<ForecastQuery, ForecastAnswer> round, Random random) {
     ForecastChallenge challenge = task.challengeAt(task.firstEnd() + random.nextInt(task.lastEnd() - task.firstEnd() + 1));
     Doubles truth = task.truth(challenge, series.length() - 1).orElseThrow();
-    return round.scores(round.ask(challenge.query()), ForecastScoring.against(truth));
+    return List.of(round.scores(round.ask(challenge.query()), ForecastScoring.against(truth)));
+  }
+
+  @Override
+  public TournamentPolicy policy() {
+    return TournamentPolicy.FORECASTING;
   }
 }

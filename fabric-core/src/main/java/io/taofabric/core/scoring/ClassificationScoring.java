@@ -12,6 +12,12 @@ import java.util.Map;
  * over the query's classes scores 0 and does not vote.
  */
 public final class ClassificationScoring {
+  /**
+   * The log-probability tolerance of {@link #similarity} for trained classifiers: no two honest
+   * Tribuo models of the demo came within it on any held-out digit, and a replayed answer is exact.
+   */
+  public static final double COPY_LOG_TOLERANCE = 1e-3;
+
   private ClassificationScoring() {}
 
   /**

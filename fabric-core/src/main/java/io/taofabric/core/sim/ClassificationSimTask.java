@@ -19,9 +19,6 @@ import java.util.Random;
  * others for agreement. The held-out examples are all scored for correctness.
  */
 public final class ClassificationSimTask implements SimTask<ClassificationQuery, ClassificationAnswer> {
-  /** Distributions whose log-probabilities are within this much in every class are one answer (see {@link ClassificationScoring#similarity}). */
-  private static final double COPY_LOG_TOLERANCE = 1e-3;
-
   private final List<ClassificationTask> groups;
   private final List<Challenge<ClassificationQuery, ClassificationAnswer>> heldOut;
 
@@ -74,6 +71,6 @@ public final class ClassificationSimTask implements SimTask<ClassificationQuery,
 
   @Override
   public AnswerSimilarity<ClassificationQuery, ClassificationAnswer> similarity() {
-    return ClassificationScoring.similarity(COPY_LOG_TOLERANCE);
+    return ClassificationScoring.similarity(ClassificationScoring.COPY_LOG_TOLERANCE);
   }
 }

@@ -53,6 +53,16 @@ public final class DigitClassifiers {
     return GRADED;
   }
 
+  /** The recipe called {@code name}. */
+  public static Recipe named(String name) {
+    for (Recipe r : GRADED) {
+      if (r.name().equals(name)) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException("no digit classifier recipe is called " + name);
+  }
+
   /** The pixels of columns {@code from} (inclusive) to {@code to} (exclusive) of the image. */
   public static int[] columns(int from, int to) {
     int width = to - from;

@@ -38,12 +38,6 @@ import org.agrona.concurrent.SystemNanoClock;
  * when {@link #aim} names other miners; like it, not thread-safe.
  */
 public final class QueryRound<Q, A> implements AutoCloseable {
-  /**
-   * Classification answers whose log-probabilities are this close in every class are one answer:
-   * the simulation's tolerance; independent Tribuo models differ by orders of magnitude there.
-   */
-  private static final double CLASSIFICATION_COPY_LOG_TOLERANCE = 1e-3;
-
   private final AeronNode node;
   private final SigningKey validator;
   private final FanOutSettings replies;
@@ -104,7 +98,7 @@ public final class QueryRound<Q, A> implements AutoCloseable {
         timeout,
         TaskCodecs.CLASSIFICATION_QUERY,
         TaskCodecs.CLASSIFICATION_ANSWER,
-        ClassificationScoring.similarity(CLASSIFICATION_COPY_LOG_TOLERANCE));
+        ClassificationScoring.similarity(ClassificationScoring.COPY_LOG_TOLERANCE));
   }
 
   /**
