@@ -26,6 +26,23 @@ public final class Hotkeys {
     return HEX.formatHex(raw);
   }
 
+  /**
+   * Whether {@code text} is a hotkey as {@link #of} writes it: 64 lowercase hex characters. Signed
+   * formats accept only this spelling, so one key has one text and one set of bytes.
+   */
+  public static boolean isCanonical(String text) {
+    if (text == null || text.length() != 2 * RAW_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The raw 32 bytes of a hotkey; refuses text that is not 64 hex characters. */
   public static byte[] raw(String hotkey) {
     if (hotkey.length() != 2 * RAW_LENGTH) {

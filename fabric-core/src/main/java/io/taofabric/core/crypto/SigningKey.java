@@ -34,6 +34,18 @@ public final class SigningKey {
   }
 
   /**
+   * The key pair of a 32-byte RFC 8032 private key (its seed), such as a wallet stores; copies it.
+   *
+   * @throws IllegalArgumentException when {@code seed} is not 32 bytes
+   */
+  public static SigningKey fromSeed(byte[] seed) {
+    if (seed.length != Ed25519.SECRET_KEY_SIZE) {
+      throw new IllegalArgumentException("an Ed25519 seed is 32 bytes, not " + seed.length);
+    }
+    return new SigningKey(seed.clone());
+  }
+
+  /**
    * An existing Ed25519 key pair, such as the JDK's {@code KeyPairGenerator} makes.
    *
    * @throws IllegalArgumentException when it is not an Ed25519 pair, or its public key is not its
@@ -54,6 +66,11 @@ public final class SigningKey {
   /** The hotkey this key signs as. */
   public String hotkey() {
     return hotkey;
+  }
+
+  /** The 32-byte RFC 8032 private key this pair derives from (a copy): the secret a wallet keeps. */
+  public byte[] seed() {
+    return seed.clone();
   }
 
   /** The raw 32 public key bytes (a copy). */

@@ -52,6 +52,20 @@ class Ed25519InteropTest {
   }
 
   @Test
+  void shouldDeriveTheRfcKeyFromItsSeedAndHandCopiesOfTheSeedBack() {
+    byte[] seed = RFC_SECRET.clone();
+    SigningKey key = SigningKey.fromSeed(seed);
+    seed[0] ^= 1;
+    key.seed()[0] ^= 1;
+
+    assertEquals(RFC_PUBLIC, key.hotkey());
+    assertArrayEquals(RFC_SIGNATURE, key.sign(new byte[0], 0, 0));
+    assertArrayEquals(RFC_SECRET, key.seed());
+    assertThrows(IllegalArgumentException.class, () -> SigningKey.fromSeed(new byte[31]));
+    assertThrows(IllegalArgumentException.class, () -> SigningKey.fromSeed(new byte[33]));
+  }
+
+  @Test
   void shouldSignExactlyAsTheJdkAndVerifyEachOthersSignatures() throws GeneralSecurityException {
     for (int length : new int[] {0, 1, 32, 115, 1000}) {
       KeyPair jdk = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();

@@ -63,4 +63,14 @@ class SigningTest {
     assertEquals(hotkey, Hotkeys.of(Hotkeys.raw(Hotkeys.publicKey(Hotkeys.raw(hotkey)))));
     assertThrows(IllegalArgumentException.class, () -> Hotkeys.raw("abcd"));
   }
+
+  @Test
+  void shouldCallOnlyLowercaseHexOfTheRightLengthCanonical() {
+    assertTrue(Hotkeys.isCanonical(ALICE.hotkey()));
+    assertFalse(Hotkeys.isCanonical(ALICE.hotkey().toUpperCase()));
+    assertFalse(Hotkeys.isCanonical(ALICE.hotkey().substring(1)));
+    assertFalse(Hotkeys.isCanonical(ALICE.hotkey() + "0"));
+    assertFalse(Hotkeys.isCanonical("g".repeat(64)));
+    assertFalse(Hotkeys.isCanonical(null));
+  }
 }
