@@ -25,10 +25,11 @@ import java.util.stream.Stream;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * The forms of the messages entities exchange across nodes. Type ids 250–299, never reused: 25x
- * accounts, 26x settlement records, 27x transfers, 280–291 the network's messages ({@link
- * NetworkMessageCodecs}), 292–296 the subnet commands they carry ({@link SubnetWireCodecs});
- * 297–299 are free. A value inside a message (an account command, an epoch, a transfer request, a
+ * The forms of the messages entities exchange across nodes. Type ids 250–299 and 320–339, never
+ * reused: 25x accounts, 26x settlement records, 27x transfers, 280–291, 297–298 and 320–321 the
+ * network's messages ({@link NetworkMessageCodecs}), 292–296 the subnet commands they carry ({@link
+ * SubnetWireCodecs}), 300–319 the participants' ({@link ParticipantMessageCodecs}); 299 and
+ * 322–339 are free. A value inside a message (an account command, an epoch, a transfer request, a
  * subnet's creation record, a subnet command) is a nested frame of {@link #values()}, so it keeps
  * its own type id and version.
  */

@@ -12,7 +12,9 @@ import io.taofabric.core.network.NetworkEvent.SubnetCreationStarted;
 import io.taofabric.core.participant.WeightsRules;
 import io.taofabric.core.subnet.Metagraph;
 import io.taofabric.core.subnet.SubnetCommand;
+import io.taofabric.core.subnet.SubnetHyperparameters;
 import io.taofabric.persistence.serialization.CodecRegistry;
+import io.taofabric.persistence.serialization.SubnetCodecs;
 import io.taofabric.persistence.serialization.VersionedCodec;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +23,8 @@ import java.util.function.ToLongFunction;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * The forms of the network's messages (type ids 280–291, 297–298): 280 the block clock's, 281–284 the
- * subnet registry's, 285–291 a subnet's. A subnet's creation record travels as a nested frame in
+ * The forms of the network's messages (type ids 280–291, 297–298, 320–321): 280 the block clock's,
+ * 281–284 the subnet registry's, 285–291, 297–298 and 320–321 a subnet's. A subnet's creation record travels as a nested frame in
  * its stored form, a subnet command as a nested frame of {@link SubnetWireCodecs}. Strings a
  * sender chose may be null, as in {@link SubnetWireCodecs}.
  */
@@ -98,7 +100,14 @@ final class NetworkMessageCodecs {
             refs,
             SubnetEntity.GetWeightsRules::new,
             SubnetEntity.GetWeightsRules::replyTo),
-        new WeightsRulesReply());
+        new WeightsRulesReply(),
+        new Query<>(
+            SubnetEntity.GetHyperparameters.class,
+            320,
+            refs,
+            SubnetEntity.GetHyperparameters::new,
+            SubnetEntity.GetHyperparameters::replyTo),
+        new HyperparametersReply());
   }
 
   /**
@@ -284,6 +293,23 @@ final class NetworkMessageCodecs {
     @Override
     public WeightsRules read(Input in, int version) {
       return new WeightsRules(flag(in, "commitReveal"), in.readVarLong(true), in.readVarLong(true), in.readVarLong(true));
+    }
+  }
+
+  /** Laid out as a subnet's stored events lay out hyperparameters ({@link SubnetCodecs#hyperparameters}). */
+  static final class HyperparametersReply extends MessageCodec<SubnetHyperparameters> {
+    HyperparametersReply() {
+      super(SubnetHyperparameters.class, 321, 1);
+    }
+
+    @Override
+    public void write(Output out, SubnetHyperparameters h) {
+      SubnetCodecs.hyperparameters(out, h);
+    }
+
+    @Override
+    public SubnetHyperparameters read(Input in, int version) {
+      return SubnetCodecs.hyperparameters(in);
     }
   }
 

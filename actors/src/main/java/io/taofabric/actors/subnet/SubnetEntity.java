@@ -90,6 +90,9 @@ public final class SubnetEntity extends EventSourcedBehaviorWithEnforcedReplies<
   /** Replies with the subnet's metagraph as of now. */
   public record GetMetagraph(ActorRef<Metagraph> replyTo) implements Command {}
 
+  /** Replies with the subnet's hyperparameters (the defaults it is created with, before it exists). */
+  public record GetHyperparameters(ActorRef<SubnetHyperparameters> replyTo) implements Command {}
+
   private record AccountAnswered(SubnetCommand command, String refusal, Replier replier)
       implements Command, NoSerializationVerificationNeeded {}
 
@@ -189,6 +192,7 @@ public final class SubnetEntity extends EventSourcedBehaviorWithEnforcedReplies<
         .onCommand(HandOverAgain.class, (subnet, again) -> handOver(subnet))
         .onCommand(GetWeightsRules.class, (subnet, get) -> Effect().reply(get.replyTo(), WeightsRules.of(subnet.hyperparameters())))
         .onCommand(GetMetagraph.class, (subnet, get) -> Effect().reply(get.replyTo(), Metagraph.of(subnet, currentBlock(subnet))))
+        .onCommand(GetHyperparameters.class, (subnet, get) -> Effect().reply(get.replyTo(), subnet.hyperparameters()))
         .build();
   }
 

@@ -21,6 +21,7 @@ import io.taofabric.core.participant.WeightsRules;
 import io.taofabric.core.participant.ValidatorState;
 import io.taofabric.core.subnet.Metagraph;
 import io.taofabric.core.subnet.SubnetCommand;
+import io.taofabric.core.subnet.SubnetHyperparameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -143,6 +144,8 @@ final class MessageSamples {
         metagraph(),
         new SubnetEntity.GetWeightsRules(replyTo.narrow()),
         new WeightsRules(true, 100, 360, 360),
+        new SubnetEntity.GetHyperparameters(replyTo.narrow()),
+        SubnetHyperparameters.DEFAULTS.with("tempo", 99).with("commit_reveal_weights_enabled", "true"),
         new ValidatorEntity.Start(3),
         new ValidatorEntity.RecordScores(Map.of("5Hminer", 0.9, "5Hminer-b", Double.NaN), replyTo.narrow()),
         new ValidatorEntity.GetState(replyTo.narrow()),

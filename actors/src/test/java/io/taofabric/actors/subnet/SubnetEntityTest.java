@@ -16,7 +16,9 @@ import io.taofabric.core.subnet.Metagraph;
 import io.taofabric.core.subnet.SubnetCommand;
 import io.taofabric.core.subnet.Subnet;
 import io.taofabric.core.subnet.SubnetCommand.ServeEndpoint;
+import io.taofabric.core.subnet.SubnetCommand.SetHyperparameter;
 import io.taofabric.core.subnet.SubnetCommand.SetWeights;
+import io.taofabric.core.subnet.SubnetHyperparameters;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -152,6 +154,15 @@ class SubnetEntityTest {
 
   private long firstEpochEmissionOf(int uid) {
     return settlements.handed.get(0).emissions().stream().filter(e -> e.uid() == uid).mapToLong(e -> e.amount()).sum();
+  }
+
+  @Test
+  void shouldAnswerItsHyperparametersAsTheOwnerSetThem() {
+    ActorRef<SubnetEntity.Command> subnet = spawnCreated();
+    assertTrue(execute(subnet, new SetHyperparameter("owner-cold", "tempo", "40", 11)).isSuccess());
+    TestProbe<SubnetHyperparameters> probe = TEST_KIT.createTestProbe();
+    subnet.tell(new SubnetEntity.GetHyperparameters(probe.getRef()));
+    assertEquals(SubnetHyperparameters.DEFAULTS.with("tempo", 40), probe.receiveMessage());
   }
 
   @Test

@@ -132,9 +132,11 @@ public final class SubnetCodecs {
    * Writes hyperparameters in record order: tempo, max UIDs, immunity period, max validators,
    * activity cutoff, kappa, bonds penalty, bonds moving average, Yuma 3, liquid α, α low, α high,
    * the weights policy (rate limit, min allowed weights, stake threshold), commit–reveal, the
-   * reveal window (delay, window), burn, min burn, max burn.
+   * reveal window (delay, window), burn, min burn, max burn. Public because a subnet's reply to a
+   * hyperparameters query carries them in this layout too; a change here is a new version of that
+   * message as well.
    */
-  private static void hyperparameters(Output out, SubnetHyperparameters p) {
+  public static void hyperparameters(Output out, SubnetHyperparameters p) {
     out.writeVarInt(p.tempo(), true);
     out.writeVarInt(p.maxUids(), true);
     out.writeVarLong(p.immunityPeriod(), true);
@@ -164,7 +166,7 @@ public final class SubnetCodecs {
    * Reads what {@link #hyperparameters(Output, SubnetHyperparameters)} wrote; values the records
    * refuse (out of range) make the payload corrupt.
    */
-  private static SubnetHyperparameters hyperparameters(Input in) {
+  public static SubnetHyperparameters hyperparameters(Input in) {
     int tempo = in.readVarInt(true);
     int maxUids = in.readVarInt(true);
     long immunityPeriod = in.readVarLong(true);
