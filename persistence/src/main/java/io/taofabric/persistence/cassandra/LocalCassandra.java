@@ -44,11 +44,30 @@ public final class LocalCassandra {
   private static final Duration KILL_GRACE = Duration.ofSeconds(10);
   private static final int CONNECT_TIMEOUT_MS = 500;
 
+  /** Starts a program in a session of its own, on systems that have it (util-linux). */
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
+
   private final CassandraSettings settings;
+  private final boolean ownSession;
 
   /** A launcher for the node these settings describe; nothing happens until a method is called. */
   public LocalCassandra(CassandraSettings settings) {
+    this(settings, false);
+  }
+
+  private LocalCassandra(CassandraSettings settings, boolean ownSession) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.ownSession = ownSession;
+  }
+
+  /**
+   * This launcher, starting the node in a session of its own where the system has {@code setsid}.
+   * A Ctrl-C in the terminal then reaches the JVM that started the node but not the node, so that
+   * JVM can still write to it while it stops, and stop it last. A node started without it stops
+   * with the build or command whose Ctrl-C it shares.
+   */
+  public LocalCassandra inOwnSession() {
+    return new LocalCassandra(settings, true);
   }
 
   /** The settings this launcher uses. */
@@ -191,6 +210,14 @@ public final class LocalCassandra {
   }
 
   /**
+   * Whether the configured CQL port accepts connections now, whoever serves it: this directory's
+   * node, or a node this launcher did not start (another directory's, or a ring's local member).
+   */
+  public boolean cqlAccepting() {
+    return accepts(settings.cqlPort());
+  }
+
+  /**
    * Stops the node if it is running: SIGTERM, a wait of up to the stop timeout, then SIGKILL if it
    * is still there. Removes the PID file.
    */
@@ -217,6 +244,10 @@ public final class LocalCassandra {
   List<String> command() {
     Path conf = settings.confDir();
     List<String> cmd = new ArrayList<>();
+    if (ownSession && Files.isExecutable(SETSID)) {
+      // not a process group leader, the child keeps its pid: setsid execs instead of forking
+      cmd.add(SETSID.toString());
+    }
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("@" + conf.resolve("jvm-server.options"));
     cmd.add("-Xms" + settings.heap());

@@ -1,7 +1,11 @@
 package io.taofabric.persistence.ledger;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.taofabric.core.ledger.LedgerSummary;
 import io.taofabric.persistence.readmodel.BalanceReadModel;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -22,6 +26,9 @@ public final class LedgerJournal {
   /** Entity type of transfer sagas ({@code Transfer|<id>}): they move no money themselves. */
   public static final String TRANSFER = "Transfer";
 
+  /** A small node flushes and snapshots a keyspace's tables before it drops them: seconds, not the driver's 2 s. */
+  private static final Duration SCHEMA_CHANGE_TIMEOUT = Duration.ofMinutes(1);
+
 
   private LedgerJournal() {}
 
@@ -37,6 +44,19 @@ public final class LedgerJournal {
           JournalScan.scan(store, system, fold::accept);
           return fold.finish();
         });
+  }
+
+  /**
+   * Drops the keyspaces of the journal at {@code store}, its events and its snapshots, if they
+   * exist: a network started on it afterwards starts from nothing. Cassandra keeps a snapshot of
+   * dropped tables on disk unless its {@code auto_snapshot} is off.
+   */
+  public static void drop(LedgerStoreSettings store) {
+    try (CqlSession session = store.openSession()) {
+      for (String keyspace : List.of(store.keyspace(), store.snapshotKeyspace())) {
+        session.execute(SimpleStatement.newInstance("DROP KEYSPACE IF EXISTS " + keyspace).setTimeout(SCHEMA_CHANGE_TIMEOUT));
+      }
+    }
   }
 
   /**

@@ -85,6 +85,11 @@ public record LedgerStoreSettings(
     return builder.build();
   }
 
+  /** The keyspace of the snapshots, beside the journal's. */
+  public String snapshotKeyspace() {
+    return keyspace + "_snapshot";
+  }
+
   /** The journal, snapshot store and driver settings, to lay over a node's configuration. */
   public Config pekkoConfig() {
     String autocreate = schemaAutocreate ? "on" : "off";
@@ -102,7 +107,7 @@ public record LedgerStoreSettings(
             "  journal.keyspace-autocreate = " + autocreate,
             "  journal.tables-autocreate = " + autocreate,
             "  journal.replication-factor = " + replicationFactor,
-            "  snapshot.keyspace = " + keyspace + "_snapshot",
+            "  snapshot.keyspace = " + snapshotKeyspace(),
             "  snapshot.keyspace-autocreate = " + autocreate,
             "  snapshot.tables-autocreate = " + autocreate,
             "  snapshot.replication-factor = " + replicationFactor,

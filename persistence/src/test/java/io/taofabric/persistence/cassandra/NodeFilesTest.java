@@ -2,7 +2,9 @@ package io.taofabric.persistence.cassandra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -119,5 +121,15 @@ class NodeFilesTest {
     int cp = cmd.indexOf("-cp");
     assertEquals("/var/nodes/o'brien/conf:/opt/cassandra/lib/*", cmd.get(cp + 1));
     assertEquals("org.apache.cassandra.service.CassandraDaemon", cmd.get(cmd.size() - 1));
+  }
+
+  @Test
+  void shouldStartTheDaemonInASessionOfItsOwnOnRequest() {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid")), "this system has no setsid");
+
+    List<String> cmd = new LocalCassandra(SETTINGS).inOwnSession().command();
+
+    assertEquals("/usr/bin/setsid", cmd.get(0));
+    assertEquals(new LocalCassandra(SETTINGS).command(), cmd.subList(1, cmd.size()));
   }
 }
