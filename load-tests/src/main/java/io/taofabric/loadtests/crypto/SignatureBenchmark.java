@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * One Ed25519 signature and one verification of a 128-byte message, about the size of a request
  * header: the JDK's provider ({@code Signature.getInstance("Ed25519")} per operation, as the query
  * path used it), BouncyCastle's RFC 8032 code with the public key as bytes or as a point decoded
- * once, and fabric-core's {@link SigningKey} and {@link Signatures} (whichever of them it uses).
- * Every verification is of a valid signature, the common case. Run it through {@code
+ * once, and fabric-core's {@link SigningKey} and {@link Signatures}, whatever implementation they
+ * use. Every verification is of a valid signature, the common case. Run it through {@code
  * load-tests/bench-crypto}.
  */
 @State(Scope.Benchmark)
