@@ -19,11 +19,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -32,8 +32,8 @@ import org.apache.pekko.pattern.StatusReply;
 
 /**
  * Populates a running network with demonstration subnets, the way their users would: each owner is
- * funded from genesis, pays a subnet's lock, shortens its tempo and weights rate limit, and one
- * validator (staked) and a few miners register, each paying the burn. Every hotkey is the public key
+ * funded from genesis, pays a subnet's lock, shortens its tempo and weights rate limit, and a few
+ * validators (each staked) and miners register, each paying the burn. Every hotkey is the public key
  * of an Ed25519 key derived from its label ({@link DemoKeys}), the key the Aeron wire signs with;
  * coldkeys stay readable names. Every step has a fixed idempotency key and the keys are derived
  * again alike, so running it again (a restarted bootstrap node) repeats nothing.
@@ -42,8 +42,8 @@ import org.apache.pekko.pattern.StatusReply;
  * an Aeron endpoint on this node runs a model of its own (forecasters or Tribuo classifiers of
  * different quality, and one lazy miner) and is announced to its subnet. Each validator is a
  * started {@code ValidatorEntity}: {@link #recordScores} reads its subnet's metagraph, lets the
- * miners admit the validators it permits, plays the validator's round over Aeron against the
- * endpoints it lists, and hands the entity the scores; the entity's own loop turns them into
+ * miners admit the validators it permits, plays each validator's round over Aeron against the
+ * endpoints it lists, and hands each entity its scores; the entity's own loop turns them into
  * weights under the subnet's rate limit and commit–reveal rules. Close the bootstrap to stop the
  * endpoints and the media driver.
  */
@@ -70,12 +70,32 @@ public final class NetworkBootstrap implements AutoCloseable {
   }
 
   /**
-   * A demonstration subnet: its netuid, kind, validator hotkey and miners, miner 0 serving the
+   * A demonstration subnet: its netuid, kind, validator hotkeys and miners, miner 0 serving the
    * kind's best model.
    */
-  public record DemoSubnet(int netuid, DemoKind kind, String validator, List<DemoMiner> miners) {
+  public record DemoSubnet(int netuid, DemoKind kind, List<String> validators, List<DemoMiner> miners) {
     public DemoSubnet {
+      validators = List.copyOf(validators);
       miners = List.copyOf(miners);
+    }
+
+    /** One line for people: the subnet, its kind, its validators, and each miner's model and hotkey. */
+    public String describe() {
+      return String.format(
+          Locale.ROOT,
+          "subnet %d (%s): validators %s; miners %s",
+          netuid,
+          kind.name().toLowerCase(Locale.ROOT),
+          validators.stream().map(NetworkBootstrap::shortKey).collect(Collectors.joining(", ")),
+          miners.stream().map(m -> m.model() + " " + shortKey(m.hotkey())).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * The emission {@code metagraph} (this subnet's) shows paid so far: the stake beyond what the
+     * bootstrap staked, since every epoch pays its emission as stake on the hotkeys.
+     */
+    public long emissionPaid(Metagraph metagraph) {
+      return metagraph.neurons().stream().mapToLong(Metagraph.Row::stake).sum() - validators.size() * VALIDATOR_STAKE;
     }
 
     /** The model {@code hotkey} serves, or null when it is none of the subnet's miners. */
@@ -92,16 +112,24 @@ public final class NetworkBootstrap implements AutoCloseable {
   /** A demonstration miner: its hotkey and the name of the model it serves. */
   public record DemoMiner(String hotkey, String model) {}
 
-  /** Creates (or finds again) {@code subnets} subnets with one validator and {@code miners} miners each. */
-  public List<DemoSubnet> populate(int subnets, int miners) throws Exception {
+  /**
+   * Creates (or finds again) {@code subnets} subnets with {@code validators} validators and {@code
+   * miners} miners each.
+   */
+  public List<DemoSubnet> populate(int subnets, int miners, int validators) throws Exception {
     List<DemoSubnet> created = new ArrayList<>();
     for (int s = 0; s < subnets; s++) {
-      created.add(populateOne(s, miners));
+      created.add(populateOne(s, miners, validators));
     }
     return created;
   }
 
-  private DemoSubnet populateOne(int index, int minerCount) throws Exception {
+  /** The label validator {@code v} of subnet {@code netuid} derives its key from ({@link DemoKeys}). */
+  static String validatorLabel(int netuid, int v) {
+    return "validator-" + netuid + "-" + v;
+  }
+
+  private DemoSubnet populateOne(int index, int minerCount, int validatorCount) throws Exception {
     String owner = "owner-" + index;
     fund(owner, 1_000 * TAO);
     String ownerHotkey = DemoKeys.of(owner + "-hot").hotkey();
@@ -119,19 +147,21 @@ public final class NetworkBootstrap implements AutoCloseable {
         new String[][] {{"tempo", Integer.toString(TEMPO)}, {"weights_rate_limit", Integer.toString(WEIGHTS_RATE_LIMIT)}}) {
       success(execute(netuid, new SetHyperparameter(owner, parameter[0], parameter[1], first.block())), parameter[0]);
     }
-    String validatorLabel = "validator-" + netuid;
-    SigningKey validator = DemoKeys.of(validatorLabel);
-    fund(validatorLabel + ".cold", 200 * TAO);
-    register(netuid, validator.hotkey(), validatorLabel);
-    success(
-        network.network().subnet(netuid).<StatusReply<Done>>ask(
-                replyTo ->
-                    new SubnetEntity.Stake(
-                        validator.hotkey(), validatorLabel + ".cold", VALIDATOR_STAKE, "bootstrap-stake-" + validatorLabel, replyTo),
-                ASK)
-            .toCompletableFuture()
-            .get(),
-        "stake of " + validatorLabel);
+    List<SigningKey> validatorKeys = new ArrayList<>();
+    for (int v = 0; v < validatorCount; v++) {
+      String label = validatorLabel(netuid, v);
+      SigningKey key = DemoKeys.of(label);
+      fund(label + ".cold", 200 * TAO);
+      register(netuid, key.hotkey(), label);
+      success(
+          network.network().subnet(netuid).<StatusReply<Done>>ask(
+                  replyTo -> new SubnetEntity.Stake(key.hotkey(), label + ".cold", VALIDATOR_STAKE, "bootstrap-stake-" + label, replyTo),
+                  ASK)
+              .toCompletableFuture()
+              .get(),
+          "stake of " + label);
+      validatorKeys.add(key);
+    }
     List<SigningKey> minerKeys = new ArrayList<>();
     for (int m = 0; m < minerCount; m++) {
       String label = "miner-" + netuid + "-" + m;
@@ -144,30 +174,36 @@ public final class NetworkBootstrap implements AutoCloseable {
       queries = new DemoQueries();
     }
     DemoKind kind = DemoKind.of(netuid);
-    List<DemoQueries.ServedMiner> served = queries.serve(netuid, kind, validator, minerKeys);
+    List<DemoQueries.ServedMiner> served = queries.serve(netuid, kind, validatorKeys, minerKeys);
     List<DemoMiner> miners = new ArrayList<>();
     for (int m = 0; m < minerCount; m++) {
       String hotkey = minerKeys.get(m).hotkey();
       announce(netuid, hotkey, served.get(m).endpoint());
       miners.add(new DemoMiner(hotkey, served.get(m).model()));
     }
-    network.network().validator(netuid, validator.hotkey()).tell(new ValidatorEntity.Start(netuid));
-    return new DemoSubnet(netuid, kind, validator.hotkey(), miners);
+    List<String> validators = new ArrayList<>();
+    for (SigningKey key : validatorKeys) {
+      network.network().validator(netuid, key.hotkey()).tell(new ValidatorEntity.Start(netuid));
+      validators.add(key.hotkey());
+    }
+    return new DemoSubnet(netuid, kind, validators, miners);
   }
 
   /**
-   * One query round per validator of {@code subnets}: its subnet's metagraph is read, the miners
-   * admit the validators it permits, and a validator holding a permit asks the miners it lists over
-   * Aeron and is told their scores. A subnet or validator whose shard is moving misses the round;
-   * the next one tells it again.
+   * One query round per validator of {@code subnets}: each subnet's metagraph is read, the miners
+   * admit the validators it permits, and each validator holding a permit asks the miners it lists
+   * over Aeron and is told their scores. A subnet or validator whose shard is moving misses the
+   * round; the next one tells it again. Returns the metagraphs read, one per subnet that answered.
    */
-  public void recordScores(List<DemoSubnet> subnets) {
+  public List<Metagraph> recordScores(List<DemoSubnet> subnets) {
+    List<Metagraph> read = new ArrayList<>();
     for (DemoSubnet subnet : subnets) {
       try {
-        Optional<Map<String, Double>> scores = queries.play(metagraph(subnet.netuid()));
-        if (scores.isPresent()) {
-          network.network().validator(subnet.netuid(), subnet.validator())
-              .<StatusReply<Done>>ask(replyTo -> new ValidatorEntity.RecordScores(scores.get(), replyTo), ASK)
+        Metagraph metagraph = metagraph(subnet.netuid());
+        read.add(metagraph);
+        for (Map.Entry<String, Map<String, Double>> scores : queries.play(metagraph).entrySet()) {
+          network.network().validator(subnet.netuid(), scores.getKey())
+              .<StatusReply<Done>>ask(replyTo -> new ValidatorEntity.RecordScores(scores.getValue(), replyTo), ASK)
               .toCompletableFuture()
               .get(ASK.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -175,71 +211,71 @@ public final class NetworkBootstrap implements AutoCloseable {
         // unreachable for now (a node down, a shard moving): the next round tells it again
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        return read;
       }
     }
+    return read;
   }
 
   /**
-   * Populates the network, then plays a query round per validator every {@code round} until
-   * {@code stopped} is set, printing a line to {@code out} for each epoch a subnet runs, and closes
-   * the bootstrap. Meant for a thread of its own on the bootstrapping node.
+   * Populates the network with one validator and {@code miners} miners per subnet, then plays a
+   * query round per validator every {@code round} until {@code stopped} is set, printing a line to
+   * {@code out} for each epoch a subnet runs, and closes the bootstrap. Meant for a thread of its
+   * own on the bootstrapping node.
    */
   public void run(int subnets, int miners, Duration round, BooleanSupplier stopped, PrintWriter out) throws Exception {
     try {
-      play(populate(subnets, miners), round, stopped, out);
+      List<DemoSubnet> demo = populate(subnets, miners, 1);
+      for (DemoSubnet subnet : demo) {
+        out.println("bootstrapped " + subnet.describe());
+      }
+      out.flush();
+      Map<Integer, Long> reported = new HashMap<>();
+      play(demo, round, stopped, metagraphs -> reportEpochs(demo, metagraphs, reported, out));
     } finally {
       close();
     }
   }
 
-  private void play(List<DemoSubnet> demo, Duration round, BooleanSupplier stopped, PrintWriter out)
+  /**
+   * Plays a query round per validator of {@code demo} every {@code round} until {@code stopped} is
+   * set, handing each round's metagraphs ({@link #recordScores}) to {@code observer}.
+   */
+  public void play(List<DemoSubnet> demo, Duration round, BooleanSupplier stopped, Consumer<List<Metagraph>> observer)
       throws InterruptedException {
-    for (DemoSubnet subnet : demo) {
-      out.printf(
-          Locale.ROOT,
-          "bootstrapped subnet %d (%s): validator %s, miners %s%n",
-          subnet.netuid(),
-          subnet.kind().name().toLowerCase(Locale.ROOT),
-          subnet.validator().substring(0, 8),
-          subnet.miners().stream().map(m -> m.model() + " " + m.hotkey().substring(0, 8)).collect(Collectors.joining(", ")));
-    }
-    out.flush();
-    Map<Integer, Long> reported = new HashMap<>();
     while (!stopped.getAsBoolean()) {
-      recordScores(demo);
-      for (DemoSubnet subnet : demo) {
-        reportEpoch(subnet, reported, out);
-      }
+      observer.accept(recordScores(demo));
       TimeUnit.MILLISECONDS.sleep(round.toMillis());
     }
   }
 
-  private void reportEpoch(DemoSubnet subnet, Map<Integer, Long> reported, PrintWriter out) throws InterruptedException {
-    Metagraph m;
-    try {
-      m = metagraph(subnet.netuid());
-    } catch (ExecutionException | TimeoutException e) {
-      return;
+  private static void reportEpochs(List<DemoSubnet> demo, List<Metagraph> metagraphs, Map<Integer, Long> reported, PrintWriter out) {
+    for (Metagraph m : metagraphs) {
+      if (m.epochs() > reported.getOrDefault(m.netuid(), 0L)) {
+        reported.put(m.netuid(), m.epochs());
+        DemoSubnet subnet = demo.stream().filter(s -> s.netuid() == m.netuid()).findFirst().orElseThrow();
+        long paid = m.neurons().stream().mapToLong(Metagraph.Row::emission).sum();
+        Metagraph.Row top = m.neurons().stream().max(Comparator.comparingInt(Metagraph.Row::incentive)).orElseThrow();
+        String model = subnet.modelOf(top.hotkey());
+        out.printf(
+            Locale.ROOT,
+            "block %d: subnet %d (%s) epoch %d paid %.9f TAO, top incentive %s %s (%.4f)%n",
+            m.block(),
+            m.netuid(),
+            subnet.kind().name().toLowerCase(Locale.ROOT),
+            m.epochs() - 1,
+            paid / (double) TAO,
+            model == null ? "no miner" : model,
+            shortKey(top.hotkey()),
+            top.incentive() / 65_535.0);
+        out.flush();
+      }
     }
-    if (m.epochs() > reported.getOrDefault(subnet.netuid(), 0L)) {
-      reported.put(subnet.netuid(), m.epochs());
-      long paid = m.neurons().stream().mapToLong(Metagraph.Row::emission).sum();
-      Metagraph.Row top = m.neurons().stream().max(Comparator.comparingInt(Metagraph.Row::incentive)).orElseThrow();
-      String model = subnet.modelOf(top.hotkey());
-      out.printf(
-          Locale.ROOT,
-          "block %d: subnet %d (%s) epoch %d paid %.9f TAO, top incentive %s %s (%.4f)%n",
-          m.block(),
-          m.netuid(),
-          subnet.kind().name().toLowerCase(Locale.ROOT),
-          m.epochs() - 1,
-          paid / (double) TAO,
-          model == null ? "no miner" : model,
-          top.hotkey().substring(0, 8),
-          top.incentive() / 65_535.0);
-      out.flush();
-    }
+  }
+
+  /** The first 8 hex digits of {@code hotkey}: enough to tell a demonstration network's keys apart. */
+  public static String shortKey(String hotkey) {
+    return hotkey.substring(0, Math.min(8, hotkey.length()));
   }
 
   /** Stops the miners' endpoints, the validators' rounds and the media driver. */

@@ -49,7 +49,6 @@ class DemoCommandTest {
 
   @Test
   void shouldRefuseOptionsThatMakeNoRun() {
-    assertEquals(DemoCommand.BAD_OPTIONS, CliRun.of("demo").exitCode());
     assertEquals(DemoCommand.BAD_OPTIONS, CliRun.of("demo", "--adversarial", "--subnet", "images").exitCode());
     CliRun tooMany = CliRun.of("demo", "--adversarial", "--miners", "honest=9");
     assertEquals(DemoCommand.BAD_OPTIONS, tooMany.exitCode());

@@ -50,12 +50,12 @@ class DemoQueriesTest {
     private void assertRankedByDesign(DemoKind kind) {
       try (DemoQueries queries = new DemoQueries()) {
         // given
-        List<DemoQueries.ServedMiner> served = queries.serve(1, kind, VALIDATOR, MINERS);
+        List<DemoQueries.ServedMiner> served = queries.serve(1, kind, List.of(VALIDATOR), MINERS);
         Metagraph metagraph = metagraph(served, Map.of(VALIDATOR.hotkey(), STAKE));
         // when
         Map<String, Double> rewards = Map.of();
         for (int round = 0; round < ROUNDS; round++) {
-          rewards = queries.play(metagraph).orElseThrow();
+          rewards = queries.play(metagraph).get(VALIDATOR.hotkey());
           assertEquals(hotkeys(MINERS), rewards.keySet(), "every miner that served, by hotkey");
         }
         // then: the tempo's rewards, as the tournament pays them
@@ -74,9 +74,26 @@ class DemoQueriesTest {
     @Test
     void shouldNotPlayWhileTheValidatorHoldsNoPermit() {
       try (DemoQueries queries = new DemoQueries()) {
-        List<DemoQueries.ServedMiner> served = queries.serve(1, DemoKind.FORECASTING, VALIDATOR, MINERS);
+        List<DemoQueries.ServedMiner> served = queries.serve(1, DemoKind.FORECASTING, List.of(VALIDATOR), MINERS);
 
         assertTrue(queries.play(metagraph(served, Map.of())).isEmpty());
+      }
+    }
+
+    @Test
+    void shouldPlayEveryPermittedValidatorOnTheSameChallenges() {
+      SigningKey second = SigningKey.generate();
+      try (DemoQueries queries = new DemoQueries()) {
+        // given
+        List<DemoQueries.ServedMiner> served = queries.serve(1, DemoKind.FORECASTING, List.of(VALIDATOR, second), MINERS);
+        // when
+        Map<String, Map<String, Double>> both =
+            queries.play(metagraph(served, Map.of(VALIDATOR.hotkey(), STAKE, second.hotkey(), STAKE)));
+        Map<String, Map<String, Double>> one = queries.play(metagraph(served, Map.of(VALIDATOR.hotkey(), STAKE)));
+        // then: the same block draws the same challenge, and the miners' models are deterministic
+        assertEquals(Set.of(VALIDATOR.hotkey(), second.hotkey()), both.keySet());
+        assertEquals(both.get(VALIDATOR.hotkey()), both.get(second.hotkey()));
+        assertEquals(Set.of(VALIDATOR.hotkey()), one.keySet(), "a validator without a permit does not play");
       }
     }
 
@@ -84,7 +101,7 @@ class DemoQueriesTest {
     void shouldAdmitACallerOnlyOnceTheMetagraphGivesItAPermit() {
       try (DemoQueries queries = new DemoQueries()) {
         // given
-        List<DemoQueries.ServedMiner> served = queries.serve(1, DemoKind.FORECASTING, VALIDATOR, MINERS);
+        List<DemoQueries.ServedMiner> served = queries.serve(1, DemoKind.FORECASTING, List.of(VALIDATOR), MINERS);
         SigningKey outsider = SigningKey.generate();
         queries.play(metagraph(served, Map.of(VALIDATOR.hotkey(), STAKE)));
         try (QueryRound<ForecastQuery, ForecastAnswer> round = outsiderRound(queries, outsider, served)) {

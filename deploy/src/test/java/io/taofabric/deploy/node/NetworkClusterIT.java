@@ -105,7 +105,7 @@ class NetworkClusterIT {
     await("three nodes are up", () -> upMembers(first) == 3);
 
     NetworkBootstrap network = new NetworkBootstrap(first.system(), first.entities());
-    List<NetworkBootstrap.DemoSubnet> subnets = network.populate(SUBNETS, MINERS);
+    List<NetworkBootstrap.DemoSubnet> subnets = network.populate(SUBNETS, MINERS, 1);
     List<Integer> netuids = subnets.stream().map(NetworkBootstrap.DemoSubnet::netuid).toList();
     assertEquals(
         List.of(DemoKind.FORECASTING, DemoKind.CLASSIFICATION, DemoKind.FORECASTING),
@@ -264,9 +264,9 @@ class NetworkClusterIT {
    */
   private static void assertOutsiderRefused(
       NetworkBootstrap network, NetworkBootstrap.DemoSubnet permitted, NetworkBootstrap.DemoSubnet other) throws Exception {
-    SigningKey outsider = DemoKeys.of("validator-" + permitted.netuid());
+    SigningKey outsider = DemoKeys.of(NetworkBootstrap.validatorLabel(permitted.netuid(), 0));
     Metagraph metagraph = network.metagraph(other.netuid());
-    assertTrue(metagraph.permittedStakes().containsKey(other.validator()));
+    assertTrue(metagraph.permittedStakes().containsKey(other.validators().get(0)));
     assertFalse(metagraph.permittedStakes().containsKey(outsider.hotkey()));
     List<MinerTarget> targets = new ArrayList<>();
     metagraph.servedEndpoints().forEach((hotkey, endpoint) -> targets.add(ServedEndpoint.target(hotkey, endpoint)));
