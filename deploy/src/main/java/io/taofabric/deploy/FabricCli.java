@@ -2,10 +2,15 @@ package io.taofabric.deploy;
 
 import io.taofabric.deploy.cassandra.CassandraCommand;
 import io.taofabric.deploy.bench.BenchCommand;
+import io.taofabric.deploy.cli.OneLineParameterErrors;
 import io.taofabric.deploy.demo.DemoCommand;
 import io.taofabric.deploy.epoch.EpochCommand;
 import io.taofabric.deploy.ledger.LedgerCommand;
 import io.taofabric.deploy.node.NodeCommand;
+import io.taofabric.deploy.stake.StakeCommand;
+import io.taofabric.deploy.subnet.SubnetCommand;
+import io.taofabric.deploy.wallet.WalletCommand;
+import io.taofabric.deploy.weights.WeightsCommand;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,6 +30,10 @@ import picocli.CommandLine.Spec;
       CassandraCommand.class,
       BenchCommand.class,
       DemoCommand.class,
+      WalletCommand.class,
+      StakeCommand.class,
+      SubnetCommand.class,
+      WeightsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FabricCli implements Runnable {
@@ -44,7 +53,13 @@ public final class FabricCli implements Runnable {
 
   /** The configured command line, for the launcher and for tests. */
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new FabricCli());
+    return commandLine(CommandLine.defaultFactory());
+  }
+
+  /** The configured command line, its commands and options made by {@code factory} (tests give their own). */
+  public static CommandLine commandLine(CommandLine.IFactory factory) {
+    CommandLine cli = new CommandLine(new FabricCli(), factory);
+    cli.setParameterExceptionHandler(new OneLineParameterErrors());
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("fabric: internal error: " + e);

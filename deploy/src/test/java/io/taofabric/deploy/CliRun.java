@@ -16,9 +16,14 @@ public record CliRun(int exitCode, String out, String err) {
 
   /** Runs {@code fabric args}. */
   public static CliRun of(String... args) {
+    return with(CommandLine.defaultFactory(), args);
+  }
+
+  /** Runs {@code fabric args}, its commands and options made by {@code factory}. */
+  public static CliRun with(CommandLine.IFactory factory, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = FabricCli.commandLine();
+    CommandLine cli = FabricCli.commandLine(factory);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int code = cli.execute(args);

@@ -56,7 +56,7 @@ class CassandraCommandTest {
       CliRun run = CliRun.of("cassandra");
 
       assertEquals(2, run.exitCode());
-      assertTrue(run.err().startsWith("Missing required subcommand"), run.err());
+      assertEquals("fabric cassandra: Missing required subcommand (see fabric cassandra --help)\n", run.err());
     }
   }
 
@@ -117,7 +117,8 @@ class CassandraCommandTest {
 
       assertEquals(2, run.exitCode());
       assertFalse(run.err().contains("Exception"), run.err());
-      assertTrue(run.err().startsWith("Invalid value for option '--port'"), run.err());
+      assertTrue(run.err().startsWith("fabric cassandra start: Invalid value for option '--port'"), run.err());
+      assertEquals(1, run.err().lines().count(), run.err());
     }
   }
 }

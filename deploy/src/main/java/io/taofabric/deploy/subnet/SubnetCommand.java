@@ -1,0 +1,16 @@
+package io.taofabric.deploy.subnet;
+
+import picocli.CommandLine.Command;
+
+/** {@code fabric subnet}. */
+@Command(
+    name = "subnet",
+    mixinStandardHelpOptions = true,
+    description = "Subnets: list them, read their hyperparameters, create one, register a hotkey.",
+    subcommands = {
+      SubnetList.class,
+      SubnetCreate.class,
+      SubnetRegister.class,
+      SubnetHyperparams.class
+    })
+public final class SubnetCommand {}
