@@ -6,11 +6,12 @@ import picocli.CommandLine.Command;
 @Command(
     name = "subnet",
     mixinStandardHelpOptions = true,
-    description = "Subnets: list them, read their hyperparameters, create one, register a hotkey.",
+    description = "Subnets: list them, read their hyperparameters and metagraph, create one, register a hotkey.",
     subcommands = {
       SubnetList.class,
       SubnetCreate.class,
       SubnetRegister.class,
-      SubnetHyperparams.class
+      SubnetHyperparams.class,
+      SubnetMetagraph.class
     })
 public final class SubnetCommand {}

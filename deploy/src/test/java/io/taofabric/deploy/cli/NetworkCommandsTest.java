@@ -30,6 +30,7 @@ class NetworkCommandsTest {
     commands.add(new String[] {"subnet create", "--wallet --hotkey --password-file --gateway"});
     commands.add(new String[] {"subnet register", "--netuid --wallet --hotkey --password-file --gateway"});
     commands.add(new String[] {"subnet hyperparameters", "--netuid --set --password-file --gateway"});
+    commands.add(new String[] {"subnet metagraph", "--netuid --fields --gateway"});
     commands.add(new String[] {"weights commit", "--netuid --uids --weights --wallet --hotkey --gateway"});
     commands.add(new String[] {"weights reveal", "--netuid --commit --wallet --hotkey --gateway"});
     return commands;
@@ -84,6 +85,7 @@ class NetworkCommandsTest {
         "stake add --netuid x --amount 1                  | Invalid value for option '--netuid': 'x' is not an int",
         "stake remove --amount 1                          | Missing required option: '--netuid=N'",
         "subnet register                                  | Missing required option: '--netuid=N'",
+        "subnet metagraph                                 | Missing required option: '--netuid=N'",
         "weights commit --netuid 1 --uids 1               | Missing required option: '--weights=WEIGHT'",
         "weights commit --netuid 1 --uids a --weights 1   | Invalid value for option '--uids' (UID): 'a' is not an int",
         "weights reveal                                   | Missing required option: '--netuid=N'"
@@ -101,8 +103,10 @@ class NetworkCommandsTest {
       delimiter = '|',
       value = {
         "stake add --netuid 0 --amount 1          | --netuid must be in [1, 65535], got 0",
+        "subnet metagraph --netuid 65536          | --netuid must be in [1, 65535], got 65536",
         "subnet hyperparameters --netuid -1       | --netuid must be in [1, 65535], got -1",
         "subnet list --gateway localhost:7700     | the gateway must be an http(s) URL such as http://127.0.0.1:7700, got 'localhost:7700'",
+        "subnet metagraph --netuid 1 --fields uid,rank | unknown field 'rank'; known: uid, hotkey, coldkey, stake, validator_permit, consensus, incentive, dividends, validator_trust, emission, registered_at, last_update, endpoint",
         "subnet hyperparameters --netuid 1 --set tempo | --set takes NAME=VALUE, got 'tempo'",
         "weights commit --netuid 1 --uids 1,2 --weights 1 | --uids and --weights must name as many entries, at least one; got 2 and 1"
       })
