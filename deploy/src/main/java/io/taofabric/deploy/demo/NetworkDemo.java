@@ -167,7 +167,7 @@ final class NetworkDemo {
       say(subnet.describe());
       startEpochs.put(subnet.netuid(), bootstrap.metagraph(subnet.netuid()).epochs());
     }
-    say(String.format(Locale.ROOT, "demo: %d epochs per subnet, an epoch every %d blocks", shape.epochs(), NetworkBootstrap.TEMPO + 1));
+    say(String.format(Locale.ROOT, "demo: %s per subnet, one every %d blocks", epochs(shape.epochs()), NetworkBootstrap.TEMPO + 1));
     bootstrap.play(subnets, ROUND, () -> stopRequested || ranEpochs(), this::observe);
     if (stopRequested) {
       return INTERRUPTED;
@@ -208,11 +208,19 @@ final class NetworkDemo {
   }
 
   private void startNode(LedgerStoreSettings store, Config config) throws Exception {
-    // this demo stops its node itself, after the query path, rather than Pekko's own JVM shutdown
-    // hook stopping it under a round in flight
     Config base =
         store.pekkoConfig()
-            .withFallback(ConfigFactory.parseString("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off"))
+            .withFallback(
+                ConfigFactory.parseString(
+                    String.join(
+                        "\n",
+                        // this demo stops its node itself, after the query path, rather than Pekko's
+                        // own JVM shutdown hook stopping it under a round in flight
+                        "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off",
+                        // the only node's shards have nowhere to go, and the block clock's ticks,
+                        // which run until the node leaves, can keep its regions waiting for a home
+                        // for them until this timeout (10 s by default)
+                        "pekko.coordinated-shutdown.phases.cluster-sharding-shutdown-region.timeout = 2s")))
             .withFallback(config);
     node = FabricNode.start(SYSTEM_NAME, NodeSettings.from(config).aloneOnLoopback(), base);
     node.up().toCompletableFuture().get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -278,8 +286,13 @@ final class NetworkDemo {
     return "ledger: "
         + summary.settledEpochs().entrySet().stream()
             .sorted(Map.Entry.comparingByKey())
-            .map(e -> "subnet " + e.getKey() + " settled " + e.getValue() + " epochs")
+            .map(e -> "subnet " + e.getKey() + " settled " + epochs(e.getValue()))
             .collect(Collectors.joining(", "));
+  }
+
+  /** {@code 1 epoch}, {@code 5 epochs}. */
+  static String epochs(long count) {
+    return count + (count == 1 ? " epoch" : " epochs");
   }
 
   /** Plays rounds with the progress line, counting epochs on, until Ctrl-C. */

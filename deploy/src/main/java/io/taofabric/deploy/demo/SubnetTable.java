@@ -30,10 +30,10 @@ final class SubnetTable {
     String title =
         String.format(
             Locale.ROOT,
-            "subnet %d (%s) after %d epochs, at block %d, by incentive",
+            "subnet %d (%s) after %s, at block %d, by incentive",
             metagraph.netuid(),
             subnet.kind().name().toLowerCase(Locale.ROOT),
-            metagraph.epochs(),
+            NetworkDemo.epochs(metagraph.epochs()),
             metagraph.block());
     MetagraphTable.print(out, title, List.of("HOTKEY", "ROLE"), rows(subnet, metagraph));
   }

@@ -69,9 +69,9 @@ class SubnetTableTest {
 
   @Test
   void shouldSayHowManyEpochsEachSubnetSettled() {
-    LedgerSummary summary = new LedgerSummary(10, 0, 0, 0, 0, "0", List.of(), Map.of(), Map.of(2, 7L, 1, 5L));
+    LedgerSummary summary = new LedgerSummary(10, 0, 0, 0, 0, "0", List.of(), Map.of(), Map.of(2, 7L, 1, 1L));
 
-    assertEquals("ledger: subnet 1 settled 5 epochs, subnet 2 settled 7 epochs", NetworkDemo.settledLine(summary));
+    assertEquals("ledger: subnet 1 settled 1 epoch, subnet 2 settled 7 epochs", NetworkDemo.settledLine(summary));
   }
 
   private static Metagraph.Row row(int uid, String hotkey, String coldkey, long stake, int incentive, int dividends, long emission) {
