@@ -25,22 +25,25 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Without --adversarial: runs a whole network on this machine. Starts the local Cassandra node",
-      "(unless a node serves its CQL port; then it is used and left running), empties the keyspace",
-      "taofabric_demo, starts a cluster node with a fast block clock, creates --subnets subnets (odd",
-      "netuids forecast a series, even ones classify digits), registers --validators staked validators",
-      "and --miners miners serving real models over Aeron in each, and runs --epochs epochs per subnet",
-      "with a progress line. Ends with each subnet's metagraph and the ledger's audit, then stops",
-      "everything it started (also on Ctrl-C), or with --keep-running keeps the network up until Ctrl-C.",
+      "Without --adversarial: runs a whole network on this machine. Starts the local",
+      "Cassandra node (unless a node serves its CQL port; then it is used and left",
+      "running), empties the keyspace taofabric_demo, starts a cluster node with a",
+      "fast block clock, creates --subnets subnets (odd netuids forecast a series,",
+      "even ones classify digits), registers --validators staked validators and",
+      "--miners miners serving real models over Aeron in each, and runs --epochs",
+      "epochs per subnet with a progress line. Ends with each subnet's metagraph and",
+      "the ledger's audit, then stops everything it started (also on Ctrl-C), or with",
+      "--keep-running keeps the network up until Ctrl-C.",
       "",
-      "With --adversarial: runs a seeded simulation of honest, lazy, copycat and sybil miners and of",
-      "honest and weight-copying validators through many epochs of a subnet, and reports who earned",
-      "what. The last three lines are the honest miners' share of miner emission, the Spearman",
-      "correlation of incentive with true (held-out) quality, and the copier's dividends per stake",
-      "relative to the honest validators'.",
+      "With --adversarial: runs a seeded simulation of honest, lazy, copycat and",
+      "sybil miners and of honest and weight-copying validators through many epochs",
+      "of a subnet, and reports who earned what. The last three lines are the honest",
+      "miners' share of miner emission, the Spearman correlation of incentive with",
+      "true (held-out) quality, and the copier's dividends per stake relative to the",
+      "honest validators'.",
       "",
-      "Exit status 2 with one line on stderr for bad options, 1 if the network failed or its ledger",
-      "audit found an invariant broken."
+      "Exit status 2 with one line on stderr for bad options, 1 if the network failed",
+      "or its ledger audit found an invariant broken."
     })
 public final class DemoCommand implements Callable<Integer> {
   /** Exit status for options that do not make a run. */
@@ -75,11 +78,10 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--miners",
       paramLabel = "N|KIND=N,...",
-      description = {
-        "Miners per subnet (default " + DEFAULT_MINERS + "; the first serves the best model, the last a lazy one).",
-        "With --adversarial, miners per strategy: honest (up to 7), lazy-constant, lazy-random, copycat,",
-        "sybil (default " + DEFAULT_MIX + ")."
-      })
+      description =
+          "Miners per subnet (default " + DEFAULT_MINERS + "; the first serves the best model, the last a lazy one)."
+              + " With --adversarial, miners per strategy: honest (up to 7), lazy-constant, lazy-random, copycat,"
+              + " sybil (default " + DEFAULT_MIX + ").")
   String miners;
 
   @Option(
