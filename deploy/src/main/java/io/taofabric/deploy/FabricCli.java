@@ -6,6 +6,7 @@ import io.taofabric.deploy.cli.OneLineParameterErrors;
 import io.taofabric.deploy.demo.DemoCommand;
 import io.taofabric.deploy.epoch.EpochCommand;
 import io.taofabric.deploy.ledger.LedgerCommand;
+import io.taofabric.deploy.miner.MinerCommand;
 import io.taofabric.deploy.node.NodeCommand;
 import io.taofabric.deploy.stake.StakeCommand;
 import io.taofabric.deploy.subnet.SubnetCommand;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
       StakeCommand.class,
       SubnetCommand.class,
       WeightsCommand.class,
+      MinerCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FabricCli implements Runnable {

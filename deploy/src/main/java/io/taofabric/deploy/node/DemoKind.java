@@ -1,5 +1,8 @@
 package io.taofabric.deploy.node;
 
+import io.taofabric.core.task.LabelledExample;
+import java.util.List;
+
 /**
  * The two kinds of demonstration subnet, taken by netuid: odd netuids forecast a series, even ones
  * classify digits, so any two subnets in a row show both.
@@ -13,5 +16,14 @@ public enum DemoKind {
   /** The kind of subnet {@code netuid}. */
   public static DemoKind of(int netuid) {
     return netuid % 2 == 1 ? FORECASTING : CLASSIFICATION;
+  }
+
+  /**
+   * The digits a classification subnet's miners train on: all but those its validators hold out,
+   * so a miner started outside the bootstrap ({@code fabric miner serve}) meets the validators as
+   * the bootstrap's own miners do, never having seen the digits it is asked.
+   */
+  public static List<LabelledExample> minersTrainingDigits() {
+    return DigitDemo.split().training();
   }
 }

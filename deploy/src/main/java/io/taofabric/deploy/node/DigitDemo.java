@@ -44,9 +44,14 @@ final class DigitDemo implements DemoTask<ClassificationQuery, ClassificationAns
   /** The split and every model's training are fixed, so every run serves the same miners. */
   private static final long SEED = 1;
 
-  private final DatasetSplit split = DatasetSplit.shuffled(Digits.load(), HELD_OUT, new Random(SEED));
+  private final DatasetSplit split = split();
   private final ClassificationTask task = new ClassificationTask(split.heldOut(), HELD_OUT / 2, Digits.CLASSES, CANARY_SHARE);
   private final Map<Integer, TribuoClassifier> trained = new HashMap<>();
+
+  /** The digits miners train on and those the validator keeps back: the same in every run. */
+  static DatasetSplit split() {
+    return DatasetSplit.shuffled(Digits.load(), HELD_OUT, new Random(SEED));
+  }
 
   /** Past the seventh miner the recipes repeat, and the validator finds the repeats to be copies. */
   @Override

@@ -11,6 +11,10 @@ import io.taofabric.core.ledger.AccountCommand.CreditGenesis;
 import io.taofabric.core.subnet.Metagraph;
 import io.taofabric.core.subnet.SubnetCommand;
 import io.taofabric.core.subnet.SubnetCommand.SetHyperparameter;
+import io.taofabric.core.wallet.ExistingKey;
+import io.taofabric.core.wallet.WalletException;
+import io.taofabric.core.wallet.Wallets;
+import io.taofabric.deploy.cli.WalletsRoot;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +62,17 @@ public final class NetworkBootstrap implements AutoCloseable {
 
   /** Blocks between two weights transactions of one validator in the demonstration subnets. */
   public static final int WEIGHTS_RATE_LIMIT = 5;
+
+  /**
+   * The demonstration network's faucet: a coldkey funded at genesis whose key, like every demo key,
+   * derives from a public label, so that a new user's wallet can be given TAO by a transfer.
+   */
+  static final String FAUCET_WALLET = "demo-faucet";
+
+  /** The faucet wallet's password; it protects nothing, since anyone can derive the key. */
+  static final String FAUCET_PASSWORD = "faucet";
+
+  private static final long FAUCET_TAO = 100_000 * TAO;
 
   private final ActorSystem<?> system;
   private final NodeEntities network;
@@ -117,6 +132,7 @@ public final class NetworkBootstrap implements AutoCloseable {
    * miners} miners each.
    */
   public List<DemoSubnet> populate(int subnets, int miners, int validators) throws Exception {
+    fund(faucetKey().hotkey(), FAUCET_TAO);
     List<DemoSubnet> created = new ArrayList<>();
     for (int s = 0; s < subnets; s++) {
       created.add(populateOne(s, miners, validators));
@@ -229,6 +245,7 @@ public final class NetworkBootstrap implements AutoCloseable {
       for (DemoSubnet subnet : demo) {
         out.println("bootstrapped " + subnet.describe());
       }
+      out.println(faucetWallet(new Wallets(WalletsRoot.DEFAULT)));
       out.flush();
       Map<Integer, Long> reported = new HashMap<>();
       play(demo, round, stopped, metagraphs -> reportEpochs(demo, metagraphs, reported, out));
@@ -271,6 +288,31 @@ public final class NetworkBootstrap implements AutoCloseable {
         out.flush();
       }
     }
+  }
+
+  /** The faucet's coldkey. */
+  static SigningKey faucetKey() {
+    return DemoKeys.of(FAUCET_WALLET);
+  }
+
+  /**
+   * Writes the faucet's wallet into {@code wallets} unless it is there already, so that {@code
+   * fabric wallet transfer --wallet demo-faucet} can fund a new user; returns a line saying so, or
+   * why not.
+   */
+  static String faucetWallet(Wallets wallets) {
+    SigningKey faucet = faucetKey();
+    try {
+      if (!wallets.names().contains(FAUCET_WALLET)) {
+        wallets.create(FAUCET_WALLET, faucet, FAUCET_PASSWORD.toCharArray(), ExistingKey.REFUSE);
+      } else if (!wallets.open(FAUCET_WALLET).coldkeyPublic().equals(faucet.hotkey())) {
+        return "faucet: wallet " + FAUCET_WALLET + " in " + wallets.root() + " holds another key, left as it is";
+      }
+    } catch (WalletException e) {
+      return "faucet: cannot write wallet " + FAUCET_WALLET + " in " + wallets.root() + ": " + e.getMessage();
+    }
+    return "faucet: wallet " + FAUCET_WALLET + " in " + wallets.root() + " holds " + FAUCET_TAO / TAO + " TAO (password '"
+        + FAUCET_PASSWORD + "'): fabric wallet transfer --wallet " + FAUCET_WALLET + " --to COLDKEY --amount TAO";
   }
 
   /** The first 8 hex digits of {@code hotkey}: enough to tell a demonstration network's keys apart. */
