@@ -161,10 +161,14 @@ final class QueryDesk {
       asked.add(entry);
     }
     if (best == null) {
+      StringBuilder outcomes = new StringBuilder();
+      for (Map<String, Object> entry : asked) {
+        outcomes.append(outcomes.length() == 0 ? "; uid " : ", uid ").append(entry.get("uid")).append(' ').append(entry.get("status"));
+      }
       return Reply.failed(
           anyAnswer
-              ? ApiError.of(502, "no_fitting_answer", "no miner of subnet " + netuid + " answered this " + task.name() + " query in its form")
-              : ApiError.of(504, "no_miner_answered", "no miner of subnet " + netuid + " answered within " + settings.timeout().toMillis() + " ms"));
+              ? ApiError.of(502, "no_fitting_answer", "no miner of subnet " + netuid + " answered this " + task.name() + " query in its form" + outcomes)
+              : ApiError.of(504, "no_miner_answered", "no miner of subnet " + netuid + " answered within " + settings.timeout().toMillis() + " ms" + outcomes));
     }
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("netuid", netuid);

@@ -7,15 +7,23 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValueFactory;
+import io.taofabric.core.crypto.SigningKey;
+import io.taofabric.core.wallet.WalletException;
+import io.taofabric.deploy.gateway.Gateway;
+import io.taofabric.deploy.gateway.GatewaySettings;
+import io.taofabric.deploy.gateway.QueryKeys;
 import io.taofabric.persistence.ledger.LedgerStoreSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 import org.apache.pekko.http.javadsl.model.Uri;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,6 +54,9 @@ public final class NodeCommand implements Callable<Integer> {
   private static final Duration MANAGEMENT_BIND_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration BOOTSTRAP_ROUND = Duration.ofMillis(500);
 
+  /** How many demonstration validators per subnet the gateway may sign as (the bootstrap runs one or a few). */
+  private static final int DEMO_VALIDATORS = 8;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -70,6 +81,12 @@ public final class NodeCommand implements Callable<Integer> {
 
   @Option(names = "--management-port", paramLabel = "PORT", description = "The management HTTP port on --host.")
   String managementPort;
+
+  @Option(
+      names = "--gateway-port",
+      paramLabel = "PORT",
+      description = "The gateway's HTTP port on --host (default 7700; 0: no gateway); see docs/cluster.md.")
+  String gatewayPort;
 
   @Option(
       names = "--config",
@@ -102,12 +119,16 @@ public final class NodeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     NodeSettings settings;
+    GatewaySettings gateway;
+    QueryKeys queryKeys;
     Config base;
     try {
       Config config = config();
       settings = NodeSettings.from(config);
+      gateway = GatewaySettings.from(config, settings);
+      queryKeys = queryKeys(gateway.query());
       base = LedgerStoreSettings.from(config).pekkoConfig().withFallback(config);
-    } catch (IllegalArgumentException | ConfigException e) {
+    } catch (IllegalArgumentException | ConfigException | WalletException e) {
       err.println("fabric node: " + rootMessage(e));
       err.flush();
       return BAD_SETTINGS;
@@ -117,7 +138,28 @@ public final class NodeCommand implements Callable<Integer> {
       err.flush();
       return BAD_SETTINGS;
     }
-    return run(settings, base, out, err);
+    return run(settings, gateway, queryKeys, base, out, err);
+  }
+
+  /**
+   * The keys the gateway signs client queries with: the configured wallet's hotkeys, and the
+   * demonstration validators' when asked or when this node bootstraps them.
+   */
+  private QueryKeys queryKeys(GatewaySettings.Query query) throws WalletException {
+    QueryKeys keys = query.wallet().isEmpty() ? QueryKeys.none() : QueryKeys.wallet(query.walletPath(), query.wallet(), query.hotkeys());
+    return query.demoKeys() || bootstrapSubnets > 0 ? keys.and(demoValidatorKeys()) : keys;
+  }
+
+  /**
+   * The first {@value #DEMO_VALIDATORS} demonstration validators' keys of each subnet, derived
+   * from their public labels ({@link DemoKeys}) once per subnet.
+   */
+  private static QueryKeys demoValidatorKeys() {
+    Map<Integer, List<SigningKey>> derived = new ConcurrentHashMap<>();
+    return netuid ->
+        derived.computeIfAbsent(
+            netuid,
+            n -> IntStream.range(0, DEMO_VALIDATORS).mapToObj(v -> DemoKeys.of(NetworkBootstrap.validatorLabel(n, v))).toList());
   }
 
   /** The configuration the node runs with: the flags over -D properties over the file over the defaults. */
@@ -140,6 +182,7 @@ public final class NodeCommand implements Callable<Integer> {
     flags = withValue(flags, "taofabric.node.port", port);
     flags = withList(flags, "taofabric.node.seeds", seeds);
     flags = withValue(flags, "taofabric.node.management-port", managementPort);
+    flags = withValue(flags, "taofabric.gateway.port", gatewayPort);
     return withList(flags, "taofabric.ledger.contact-points", contactPoints);
   }
 
@@ -171,7 +214,7 @@ public final class NodeCommand implements Callable<Integer> {
     return values == null ? config : config.withValue(path, ConfigValueFactory.fromIterable(values, "command line"));
   }
 
-  private int run(NodeSettings settings, Config base, PrintWriter out, PrintWriter err)
+  private int run(NodeSettings settings, GatewaySettings gateway, QueryKeys queryKeys, Config base, PrintWriter out, PrintWriter err)
       throws InterruptedException {
     FabricNode<NodeEntities> node;
     try {
@@ -193,10 +236,27 @@ public final class NodeCommand implements Callable<Integer> {
       node.system().terminate();
       return FAILED;
     }
+    String gatewayUrl = "";
+    if (gateway.enabled()) {
+      try {
+        gatewayUrl =
+            ", gateway "
+                + Gateway.start(node.system(), node.entities(), settings.host(), gateway, queryKeys)
+                    .toCompletableFuture()
+                    .get(MANAGEMENT_BIND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .url();
+      } catch (ExecutionException | TimeoutException e) {
+        err.println("fabric node: cannot serve the gateway on " + settings.host() + ":" + gateway.port() + ": " + rootMessage(e));
+        err.flush();
+        node.system().terminate();
+        return FAILED;
+      }
+    }
+    String served = gatewayUrl;
     node.up()
         .thenRun(
             () -> {
-              out.println("node " + node.address() + " up, roles " + settings.roles() + ", management " + management);
+              out.println("node " + node.address() + " up, roles " + settings.roles() + ", management " + management + served);
               out.flush();
               if (bootstrapSubnets > 0) {
                 bootstrap(node, out, err);

@@ -201,6 +201,7 @@ class NetworkClusterIT {
             "--port", Integer.toString(port),
             "--seed", seed,
             "--management-port", "0",
+            "--gateway-port", "0",
             "--contact-point", HOST + ":" + CASSANDRA));
     Path log = Files.createTempFile("fabric-node-", ".log");
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

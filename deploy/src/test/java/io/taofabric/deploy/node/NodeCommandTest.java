@@ -97,6 +97,8 @@ class NodeCommandTest {
           "--seed 10.0.0.1                  | seed must be host:port, got \"10.0.0.1\"",
           "--role Gateway                   | role must be lower-case letters, digits and -, got \"Gateway\"",
           "--management-port 7355           | management-port must differ from port, both are 7355",
+          "--gateway-port 7626              | gateway-port must differ from port and management-port, got 7626",
+          "--gateway-port abc               | gateway port must be a whole number, got \"abc\"",
           "--contact-point cassandra        | contact point must be host:port, got \"cassandra\""
         })
     void shouldExitTwoWithOneLineNamingTheValue(String args, String message) {
