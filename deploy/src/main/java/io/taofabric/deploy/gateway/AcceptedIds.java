@@ -70,12 +70,6 @@ final class AcceptedIds {
     expiries.remove(id);
   }
 
-  /** How many ids are remembered at {@code nowMicros}. */
-  synchronized int size(long nowMicros) {
-    expire(nowMicros);
-    return expiries.size();
-  }
-
   private void expire(long nowMicros) {
     while (!byExpiry.isEmpty() && byExpiry.peek().atMicros() < nowMicros) {
       Expiry e = byExpiry.poll();

@@ -88,7 +88,9 @@ final class GatewayRoutes extends AllDirectives {
     return concat(
         path("subnets", () -> get(() -> counted("GET /v1/subnets", () -> answer(subnets())))),
         pathPrefix("subnets", () -> pathPrefix(PathMatchers.integerSegment(), this::subnet)),
-        path(PathMatchers.segment("accounts").slash(PathMatchers.segment()), coldkey -> get(() -> counted("GET /v1/accounts/{coldkey}", () -> answer(account(coldkey))))),
+        path(
+            PathMatchers.segment("accounts").slash(PathMatchers.segment()),
+            coldkey -> get(() -> counted("GET /v1/accounts/{coldkey}", () -> answer(account(coldkey))))),
         path("transactions", () -> post(() -> counted("POST /v1/transactions", () -> body(transactions::submit)))));
   }
 

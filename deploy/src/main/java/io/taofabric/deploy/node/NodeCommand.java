@@ -51,7 +51,7 @@ public final class NodeCommand implements Callable<Integer> {
   /** Exit status when the node could not start, or the cluster removed it. */
   public static final int FAILED = 1;
 
-  private static final Duration MANAGEMENT_BIND_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration BIND_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration BOOTSTRAP_ROUND = Duration.ofMillis(500);
 
   /** How many demonstration validators per subnet the gateway may sign as (the bootstrap runs one or a few). */
@@ -227,7 +227,7 @@ public final class NodeCommand implements Callable<Integer> {
     Uri management;
     try {
       management =
-          node.startManagement().toCompletableFuture().get(MANAGEMENT_BIND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+          node.startManagement().toCompletableFuture().get(BIND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
       err.println(
           "fabric node: cannot serve management http on " + settings.host() + ":" + settings.managementPort() + ": "
@@ -243,7 +243,7 @@ public final class NodeCommand implements Callable<Integer> {
             ", gateway "
                 + Gateway.start(node.system(), node.entities(), settings.host(), gateway, queryKeys)
                     .toCompletableFuture()
-                    .get(MANAGEMENT_BIND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(BIND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .url();
       } catch (ExecutionException | TimeoutException e) {
         err.println("fabric node: cannot serve the gateway on " + settings.host() + ":" + gateway.port() + ": " + rootMessage(e));

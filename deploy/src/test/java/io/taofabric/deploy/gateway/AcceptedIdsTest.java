@@ -25,7 +25,7 @@ class AcceptedIdsTest {
     assertEquals(AcceptedIds.Outcome.FULL, ids.record("c", 100, 10));
     assertTrue(ids.contains("a", 10) && ids.contains("b", 10));
     assertEquals(AcceptedIds.Outcome.RECORDED, ids.record("c", 200, 101), "expired ids make room");
-    assertEquals(1, ids.size(101));
+    assertEquals(AcceptedIds.Outcome.RECORDED, ids.record("d", 200, 101), "both of them");
   }
 
   @Test
