@@ -34,6 +34,7 @@ import io.taofabric.transport.miner.MinerEndpoint;
 import io.taofabric.transport.miner.PermittedCallers;
 import io.taofabric.transport.round.TaskServing;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -46,6 +47,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +55,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.SystemNanoClock;
@@ -101,6 +104,7 @@ final class GatewayNetwork implements AutoCloseable {
   private GatewayNetwork(FabricNode<NodeEntities> node, String readJournal) throws Exception {
     this.node = node;
     Path wallets = Files.createTempDirectory("gateway-wallets");
+    stops.add(() -> delete(wallets));
     new Wallets(wallets, 10_000).create("gateway", SigningKey.generate(), "secret".toCharArray(), ExistingKey.REFUSE)
         .addHotkey("validator", validatorHot, ExistingKey.REFUSE);
     gateway = gateway(settings(readJournal, new RateLimit(20, 1_000_000)), QueryKeys.wallet(wallets, "gateway", List.of()));
@@ -306,6 +310,15 @@ final class GatewayNetwork implements AutoCloseable {
             () -> metagraph().ifPresent(m -> callers.update(m.permittedStakes())),
             node.system().executionContext());
     stops.add(following::cancel);
+  }
+
+  /** Deletes the wallet directory this network wrote its gateway's hotkey to. */
+  private static void delete(Path directory) {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static int freePort() throws IOException {
