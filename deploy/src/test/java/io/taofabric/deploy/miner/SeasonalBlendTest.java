@@ -38,9 +38,14 @@ class SeasonalBlendTest {
   private static final int ROUNDS_PER_TEMPO = 10;
   private static final int TEMPOS = 500;
 
-  static final Path EXAMPLE = Path.of("..", "examples", "miner", "SeasonalBlend.java");
+  private static final Path EXAMPLE = Path.of("..", "examples", "miner", "SeasonalBlend.java");
 
   @TempDir Path dir;
+
+  @Test
+  void shouldBeTheExampleTheReadmeShows() throws Exception {
+    assertTrue(Files.readString(Path.of("..", "README.md")).contains(Files.readString(EXAMPLE)), "README.md quotes " + EXAMPLE);
+  }
 
   @Test
   @SuppressWarnings("unchecked")
