@@ -6,6 +6,10 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.taofabric.core.ledger.LedgerSummary;
 import io.taofabric.core.subnet.Metagraph;
+import io.taofabric.core.wallet.Wallets;
+import io.taofabric.deploy.cli.WalletsRoot;
+import io.taofabric.deploy.gateway.Gateway;
+import io.taofabric.deploy.gateway.GatewaySettings;
 import io.taofabric.deploy.node.FabricNode;
 import io.taofabric.deploy.node.NetworkBootstrap;
 import io.taofabric.deploy.node.NetworkBootstrap.DemoSubnet;
@@ -26,7 +30,9 @@ import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -186,6 +192,8 @@ final class NetworkDemo {
     say(settledLine(summary));
     say(summary.line());
     if (keepRunning) {
+      serveGateway(config);
+      say(NetworkBootstrap.faucetWallet(new Wallets(WalletsRoot.DEFAULT)));
       say("demo: the network keeps running; Ctrl-C stops it");
       keepPlaying();
     }
@@ -225,6 +233,26 @@ final class NetworkDemo {
     node = FabricNode.start(SYSTEM_NAME, NodeSettings.from(config).aloneOnLoopback(), base);
     node.up().toCompletableFuture().get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     say("node: " + node.address() + " up, a block every " + NetworkSettings.from(config).blockInterval().toMillis() + " ms");
+  }
+
+  /**
+   * Serves the node's gateway (taofabric.gateway, port 7700 by default), signing client queries as
+   * the demonstration validators, so that the fabric commands (wallet, stake, subnet, miner) work
+   * against the running demo; a port in use is reported and the demo runs on without one.
+   */
+  private void serveGateway(Config config) throws InterruptedException {
+    NodeSettings alone = NodeSettings.from(config).aloneOnLoopback();
+    GatewaySettings settings = GatewaySettings.from(config, alone);
+    try {
+      Gateway gateway =
+          Gateway.start(node.system(), node.entities(), alone.host(), settings, NetworkBootstrap.validatorQueryKeys(shape.validators()))
+              .toCompletableFuture()
+              .get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      say("gateway: " + gateway.url() + " (fabric wallet|stake|subnet|miner --gateway " + gateway.url() + ")");
+    } catch (ExecutionException | TimeoutException e) {
+      err.println("fabric demo: no gateway on port " + settings.port() + ": " + rootMessage(e));
+      err.flush();
+    }
   }
 
   /** Takes in a round's metagraphs and shows the progress. */

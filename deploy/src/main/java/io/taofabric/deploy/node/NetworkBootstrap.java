@@ -15,6 +15,7 @@ import io.taofabric.core.wallet.ExistingKey;
 import io.taofabric.core.wallet.WalletException;
 import io.taofabric.core.wallet.Wallets;
 import io.taofabric.deploy.cli.WalletsRoot;
+import io.taofabric.deploy.gateway.QueryKeys;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,12 +24,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
@@ -138,6 +141,18 @@ public final class NetworkBootstrap implements AutoCloseable {
       created.add(populateOne(s, miners, validators));
     }
     return created;
+  }
+
+  /**
+   * The first {@code perSubnet} demonstration validators' keys of each subnet, derived from their
+   * public labels ({@link DemoKeys}) once per subnet: what a gateway of the demonstration network
+   * signs client queries with, since miners answer permit holders only.
+   */
+  public static QueryKeys validatorQueryKeys(int perSubnet) {
+    Map<Integer, List<SigningKey>> derived = new ConcurrentHashMap<>();
+    return netuid ->
+        derived.computeIfAbsent(
+            netuid, n -> IntStream.range(0, perSubnet).mapToObj(v -> DemoKeys.of(validatorLabel(n, v))).toList());
   }
 
   /** The label validator {@code v} of subnet {@code netuid} derives its key from ({@link DemoKeys}). */
@@ -300,7 +315,7 @@ public final class NetworkBootstrap implements AutoCloseable {
    * fabric wallet transfer --wallet demo-faucet} can fund a new user; returns a line saying so, or
    * why not.
    */
-  static String faucetWallet(Wallets wallets) {
+  public static String faucetWallet(Wallets wallets) {
     SigningKey faucet = faucetKey();
     try {
       if (!wallets.names().contains(FAUCET_WALLET)) {

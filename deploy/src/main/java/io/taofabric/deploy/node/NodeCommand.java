@@ -7,7 +7,6 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValueFactory;
-import io.taofabric.core.crypto.SigningKey;
 import io.taofabric.core.wallet.WalletException;
 import io.taofabric.deploy.gateway.Gateway;
 import io.taofabric.deploy.gateway.GatewaySettings;
@@ -17,13 +16,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.IntStream;
 import org.apache.pekko.http.javadsl.model.Uri;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -147,19 +143,7 @@ public final class NodeCommand implements Callable<Integer> {
    */
   private QueryKeys queryKeys(GatewaySettings.Query query) throws WalletException {
     QueryKeys keys = query.wallet().isEmpty() ? QueryKeys.none() : QueryKeys.wallet(query.walletPath(), query.wallet(), query.hotkeys());
-    return query.demoKeys() || bootstrapSubnets > 0 ? keys.and(demoValidatorKeys()) : keys;
-  }
-
-  /**
-   * The first {@value #DEMO_VALIDATORS} demonstration validators' keys of each subnet, derived
-   * from their public labels ({@link DemoKeys}) once per subnet.
-   */
-  private static QueryKeys demoValidatorKeys() {
-    Map<Integer, List<SigningKey>> derived = new ConcurrentHashMap<>();
-    return netuid ->
-        derived.computeIfAbsent(
-            netuid,
-            n -> IntStream.range(0, DEMO_VALIDATORS).mapToObj(v -> DemoKeys.of(NetworkBootstrap.validatorLabel(n, v))).toList());
+    return query.demoKeys() || bootstrapSubnets > 0 ? keys.and(NetworkBootstrap.validatorQueryKeys(DEMO_VALIDATORS)) : keys;
   }
 
   /** The configuration the node runs with: the flags over -D properties over the file over the defaults. */
