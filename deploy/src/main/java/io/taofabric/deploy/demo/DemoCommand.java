@@ -5,12 +5,14 @@ import io.taofabric.core.sim.IntegrityReport;
 import io.taofabric.core.sim.IntegritySimulation;
 import io.taofabric.core.sim.MinerMix;
 import io.taofabric.core.sim.SimConfig;
+import io.taofabric.deploy.cli.WalletsRoot;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Spec;
       "--miners miners serving real models over Aeron in each, and runs --epochs",
       "epochs per subnet with a progress line. Ends with each subnet's metagraph and",
       "the ledger's audit, then stops everything it started (also on Ctrl-C), or with",
-      "--keep-running keeps the network up until Ctrl-C.",
+      "--keep-running keeps the network up until Ctrl-C, serves the gateway and",
+      "writes the faucet wallet demo-faucet (in --wallet-path).",
       "",
       "With --adversarial: runs a seeded simulation of honest, lazy, copycat and",
       "sybil miners and of honest and weight-copying validators through many epochs",
@@ -55,7 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
   private static final int DEFAULT_EPOCHS = 5;
   private static final String DEFAULT_MIX = "honest=5,lazy-constant=1,lazy-random=1,copycat=2,sybil=3";
   private static final int DEFAULT_ADVERSARIAL_EPOCHS = 60;
-  private static final List<String> NETWORK_ONLY = List.of("--subnets", "--validators", "--keep-running");
+  private static final List<String> NETWORK_ONLY = List.of("--subnets", "--validators", "--keep-running", "--wallet-path");
   private static final List<String> ADVERSARIAL_ONLY = List.of("--seed", "--subnet", "--commit-reveal");
 
   @Spec CommandSpec spec;
@@ -74,6 +77,9 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--keep-running", description = "Keep the network up after the tables, until Ctrl-C.")
   boolean keepRunning;
+
+  /** Where --keep-running writes the faucet wallet: the wallet commands' --wallet-path. */
+  @Mixin WalletsRoot walletsRoot;
 
   @Option(
       names = "--miners",
@@ -133,7 +139,7 @@ public final class DemoCommand implements Callable<Integer> {
       err.flush();
       return BAD_OPTIONS;
     }
-    return new NetworkDemo(shape, keepRunning, out, err, System.console() != null).run();
+    return new NetworkDemo(shape, keepRunning, walletsRoot.wallets(), out, err, System.console() != null).run();
   }
 
   /** The option given that the chosen mode does not take, said in one line, or null. */

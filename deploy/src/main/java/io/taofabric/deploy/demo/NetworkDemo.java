@@ -7,7 +7,6 @@ import com.typesafe.config.ConfigFactory;
 import io.taofabric.core.ledger.LedgerSummary;
 import io.taofabric.core.subnet.Metagraph;
 import io.taofabric.core.wallet.Wallets;
-import io.taofabric.deploy.cli.WalletsRoot;
 import io.taofabric.deploy.gateway.Gateway;
 import io.taofabric.deploy.gateway.GatewaySettings;
 import io.taofabric.deploy.node.FabricNode;
@@ -87,6 +86,7 @@ final class NetworkDemo {
 
   private final Shape shape;
   private final boolean keepRunning;
+  private final Wallets faucetWallets;
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean terminal;
@@ -103,10 +103,14 @@ final class NetworkDemo {
   private NetworkBootstrap bootstrap;
   private List<DemoSubnet> subnets = List.of();
 
-  /** A demo of {@code shape}, printing to {@code out} (a terminal or not) and {@code err}. */
-  NetworkDemo(Shape shape, boolean keepRunning, PrintWriter out, PrintWriter err, boolean terminal) {
+  /**
+   * A demo of {@code shape}, printing to {@code out} (a terminal or not) and {@code err}; kept
+   * running, it writes the faucet wallet into {@code faucetWallets}.
+   */
+  NetworkDemo(Shape shape, boolean keepRunning, Wallets faucetWallets, PrintWriter out, PrintWriter err, boolean terminal) {
     this.shape = shape;
     this.keepRunning = keepRunning;
+    this.faucetWallets = faucetWallets;
     this.out = out;
     this.err = err;
     this.terminal = terminal;
@@ -193,7 +197,7 @@ final class NetworkDemo {
     say(summary.line());
     if (keepRunning) {
       serveGateway(config);
-      say(NetworkBootstrap.faucetWallet(new Wallets(WalletsRoot.DEFAULT)));
+      say(NetworkBootstrap.faucetWallet(faucetWallets));
       say("demo: the network keeps running; Ctrl-C stops it");
       keepPlaying();
     }

@@ -58,7 +58,8 @@ class NetworkDemoOptionsTest {
           "--no-commit-reveal         | --commit-reveal needs --adversarial",
           "--adversarial --subnets 2  | --subnets is not an option of --adversarial",
           "--adversarial --validators 2 | --validators is not an option of --adversarial",
-          "--adversarial --keep-running | --keep-running is not an option of --adversarial"
+          "--adversarial --keep-running | --keep-running is not an option of --adversarial",
+          "--adversarial --wallet-path w | --wallet-path is not an option of --adversarial"
         })
     void shouldRefuseAnOptionOfTheOtherMode(String options, String message) {
       assertRefused(message, options.split(" "));

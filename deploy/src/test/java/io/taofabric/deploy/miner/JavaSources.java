@@ -13,11 +13,11 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /** Compiles a user's model classes against the test class path and packs them in a jar, as the README tells users to. */
-final class JavaSources {
+public final class JavaSources {
   private JavaSources() {}
 
   /** A jar in {@code dir} holding {@code sources} (source file name to text), compiled. */
-  static Path jar(Path dir, Map<String, String> sources) throws IOException {
+  public static Path jar(Path dir, Map<String, String> sources) throws IOException {
     Path src = Files.createDirectories(dir.resolve("src"));
     Path classes = Files.createDirectories(dir.resolve("classes"));
     List<String> args = new ArrayList<>(List.of("-classpath", System.getProperty("java.class.path"), "-d", classes.toString()));
