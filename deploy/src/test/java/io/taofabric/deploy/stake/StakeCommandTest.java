@@ -7,85 +7,53 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.taofabric.core.crypto.SigningKey;
 import io.taofabric.core.tx.SignedTransaction;
 import io.taofabric.core.tx.Transaction;
-import io.taofabric.core.wallet.Wallet;
 import io.taofabric.deploy.CliRun;
-import io.taofabric.deploy.cli.FakeGateway;
-import io.taofabric.deploy.cli.TestCli;
-import java.nio.file.Path;
+import io.taofabric.deploy.cli.CliWorld;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StakeCommandTest {
-  @TempDir Path dir;
-  private Wallet wallet;
-  private FakeGateway gateway;
-  private Path root;
-  private Path password;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    root = dir.resolve("wallets");
-    wallet = TestCli.wallet(root, "default");
-    password = TestCli.passwordFile(dir, TestCli.PASSWORD);
-    gateway = FakeGateway.start();
-  }
-
-  @AfterEach
-  void tearDown() {
-    gateway.close();
-  }
-
-  /** {@code fabric args} on the test's wallets and gateway. */
-  private CliRun fabric(String... args) {
-    return TestCli.run(List.of("--wallet-path", root.toString(), "--gateway", gateway.url()), args);
-  }
-
-  /** {@code fabric args} with the coldkey's password too. */
-  private CliRun signed(String... args) {
-    return TestCli.run(List.of("--wallet-path", root.toString(), "--gateway", gateway.url(), "--password-file", password.toString()), args);
-  }
+  @RegisterExtension final CliWorld cli = CliWorld.withDefaultWallet();
 
   @Nested
   class Add {
     @Test
     void shouldStakeOnTheWalletsHotkeySignedByTheColdkey() throws Exception {
-      CliRun run = signed("stake", "add", "--netuid", "3", "--amount", "0.5");
+      CliRun run = cli.signed("stake", "add", "--netuid", "3", "--amount", "0.5");
 
       assertEquals(0, run.exitCode(), run.err());
-      SignedTransaction sent = gateway.only().transaction();
+      SignedTransaction sent = cli.gateway().only().transaction();
       assertTrue(sent.verify());
-      assertEquals(wallet.coldkeyPublic(), sent.signer());
-      assertEquals(new Transaction.AddStake(3, wallet.hotkey("default").hotkey(), 500_000_000L), sent.transaction());
-      assertTrue(run.out().startsWith("stake of 0.500000000 TAO on " + wallet.hotkey("default").hotkey() + " in subnet 3: applied"), run.out());
+      assertEquals(cli.wallet().coldkeyPublic(), sent.signer());
+      assertEquals(new Transaction.AddStake(3, cli.wallet().hotkey("default").hotkey(), 500_000_000L), sent.transaction());
+      assertTrue(run.out().startsWith("stake of 0.500000000 TAO on " + cli.wallet().hotkey("default").hotkey() + " in subnet 3: applied"), run.out());
     }
 
     @Test
     void shouldStakeOnAHotkeyGivenByAddress() throws Exception {
       String validator = SigningKey.generate().hotkey();
 
-      JsonNode json = signed("stake", "add", "--netuid", "1", "--hotkey-address", validator, "--amount", "10", "--json").json();
+      JsonNode json = cli.signed("stake", "add", "--netuid", "1", "--hotkey-address", validator, "--amount", "10", "--json").json();
 
-      assertEquals(new Transaction.AddStake(1, validator, 10_000_000_000L), gateway.only().transaction().transaction());
+      assertEquals(new Transaction.AddStake(1, validator, 10_000_000_000L), cli.gateway().only().transaction().transaction());
       assertEquals(validator, json.get("hotkey").textValue());
-      assertEquals(gateway.only().transaction().id(), json.get("id").textValue());
+      assertEquals(cli.gateway().only().transaction().id(), json.get("id").textValue());
     }
 
     @Test
     void shouldRefuseBothWaysOfNamingTheHotkey() {
-      CliRun run = signed("stake", "add", "--netuid", "1", "--hotkey", "default", "--hotkey-address", SigningKey.generate().hotkey(), "--amount", "1");
+      CliRun run = cli.signed("stake", "add", "--netuid", "1", "--hotkey", "default", "--hotkey-address", SigningKey.generate().hotkey(), "--amount", "1");
 
       assertEquals(2, run.exitCode(), run.err());
       assertEquals("fabric stake add: give --hotkey-address or --hotkey, not both\n", run.err());
-      assertEquals(List.of(), gateway.requests());
+      assertEquals(List.of(), cli.gateway().requests());
     }
 
     @Test
     void shouldReportAnUnknownHotkeyOfTheWallet() {
-      CliRun run = signed("stake", "add", "--netuid", "1", "--hotkey", "validator", "--amount", "1");
+      CliRun run = cli.signed("stake", "add", "--netuid", "1", "--hotkey", "validator", "--amount", "1");
 
       assertEquals(1, run.exitCode(), run.err());
       assertEquals("fabric stake add: wallet 'default' has no hotkey 'validator'\n", run.err());
@@ -93,9 +61,9 @@ class StakeCommandTest {
 
     @Test
     void shouldReportTheSubnetsRefusal() {
-      gateway.refuseTransactions(409, "insufficient_balance", "insufficient free balance: 0 rao, 1000000000 asked");
+      cli.gateway().refuseTransactions(409, "insufficient_balance", "insufficient free balance: 0 rao, 1000000000 asked");
 
-      CliRun run = signed("stake", "add", "--netuid", "1", "--amount", "1");
+      CliRun run = cli.signed("stake", "add", "--netuid", "1", "--amount", "1");
 
       assertEquals(1, run.exitCode());
       assertEquals(
@@ -106,29 +74,29 @@ class StakeCommandTest {
 
   @Test
   void shouldRemoveStakeSignedByTheColdkey() throws Exception {
-    CliRun run = signed("stake", "remove", "--netuid", "2", "--amount", "0.000000001");
+    CliRun run = cli.signed("stake", "remove", "--netuid", "2", "--amount", "0.000000001");
 
     assertEquals(0, run.exitCode(), run.err());
-    SignedTransaction sent = gateway.only().transaction();
-    assertEquals(wallet.coldkeyPublic(), sent.signer());
-    assertEquals(new Transaction.RemoveStake(2, wallet.hotkey("default").hotkey(), 1), sent.transaction());
+    SignedTransaction sent = cli.gateway().only().transaction();
+    assertEquals(cli.wallet().coldkeyPublic(), sent.signer());
+    assertEquals(new Transaction.RemoveStake(2, cli.wallet().hotkey("default").hotkey(), 1), sent.transaction());
   }
 
   @Nested
   class ListStakes {
     @Test
     void shouldNameTheWalletsOwnHotkeys() throws Exception {
-      String hotkey = wallet.hotkey("default").hotkey();
+      String hotkey = cli.wallet().hotkey("default").hotkey();
       String other = SigningKey.generate().hotkey();
-      gateway.answer(
+      cli.gateway().answer(
           "GET",
-          "/v1/accounts/" + wallet.coldkeyPublic(),
+          "/v1/accounts/" + cli.wallet().coldkeyPublic(),
           200,
-          "{\"coldkey\":\"" + wallet.coldkeyPublic() + "\",\"free\":1,\"stakes\":[{\"netuid\":1,\"hotkey\":\"" + hotkey
+          "{\"coldkey\":\"" + cli.wallet().coldkeyPublic() + "\",\"free\":1,\"stakes\":[{\"netuid\":1,\"hotkey\":\"" + hotkey
               + "\",\"amount\":2000000000},{\"netuid\":2,\"hotkey\":\"" + other + "\",\"amount\":500000000}]}");
 
-      CliRun run = fabric("stake", "list");
-      JsonNode json = fabric("stake", "list", "--json").json();
+      CliRun run = cli.fabric("stake", "list");
+      JsonNode json = cli.fabric("stake", "list", "--json").json();
 
       assertEquals(0, run.exitCode(), run.err());
       assertTrue(run.out().contains("\n1       2.000000000  default  " + hotkey + "\n"), run.out());
@@ -141,9 +109,9 @@ class StakeCommandTest {
 
     @Test
     void shouldSayThereIsNoStake() throws Exception {
-      gateway.answer("GET", "/v1/accounts/" + wallet.coldkeyPublic(), 200, "{\"coldkey\":\"" + wallet.coldkeyPublic() + "\",\"free\":0,\"stakes\":[]}");
+      cli.gateway().answer("GET", "/v1/accounts/" + cli.wallet().coldkeyPublic(), 200, "{\"coldkey\":\"" + cli.wallet().coldkeyPublic() + "\",\"free\":0,\"stakes\":[]}");
 
-      CliRun run = fabric("stake", "list");
+      CliRun run = cli.fabric("stake", "list");
 
       assertEquals(0, run.exitCode(), run.err());
       assertTrue(run.out().endsWith("no stake; `fabric stake add` stakes free TAO\n"), run.out());

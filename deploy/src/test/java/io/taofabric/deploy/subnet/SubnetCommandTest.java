@@ -6,47 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taofabric.core.tx.SignedTransaction;
 import io.taofabric.core.tx.Transaction;
-import io.taofabric.core.wallet.Wallet;
 import io.taofabric.deploy.CliRun;
-import io.taofabric.deploy.cli.FakeGateway;
-import io.taofabric.deploy.cli.TestCli;
-import java.nio.file.Path;
+import io.taofabric.deploy.cli.CliWorld;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SubnetCommandTest {
-
-  @TempDir Path dir;
-  private Path root;
-  private Path password;
-  private Wallet wallet;
-  private FakeGateway gateway;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    root = dir.resolve("wallets");
-    wallet = TestCli.wallet(root, "default");
-    password = TestCli.passwordFile(dir, TestCli.PASSWORD);
-    gateway = FakeGateway.start();
-  }
-
-  @AfterEach
-  void tearDown() {
-    gateway.close();
-  }
-
-  private CliRun fabric(String... args) {
-    return TestCli.run(List.of("--gateway", gateway.url()), args);
-  }
-
-  /** {@code fabric args} signed with the test wallet's coldkey. */
-  private CliRun signed(String... args) {
-    return TestCli.run(List.of("--gateway", gateway.url(), "--wallet-path", root.toString(), "--password-file", password.toString()), args);
-  }
+  @RegisterExtension final CliWorld cli = CliWorld.withDefaultWallet();
 
   @Nested
   class ListSubnets {
@@ -57,29 +25,29 @@ class SubnetCommandTest {
 
     @Test
     void shouldPrintOneRowPerSubnet() {
-      gateway.answer("GET", "/v1/subnets", 200, SUBNETS);
+      cli.gateway().answer("GET", "/v1/subnets", 200, SUBNETS);
 
-      CliRun run = fabric("subnet", "list");
+      CliRun run = cli.keyless("subnet", "list");
 
       assertEquals(0, run.exitCode(), run.err());
       assertEquals(
           "NETUID  NEURONS  TEMPO  EPOCHS  BURN(τ)      EMISSION  OWNER\n1       3        100    9       1.000000000  6.25%     " + "c".repeat(64) + "\n",
           run.out());
-      assertEquals(1, fabric("subnet", "list", "--json").json().size());
+      assertEquals(1, cli.keyless("subnet", "list", "--json").json().size());
     }
 
     @Test
     void shouldSayThereAreNoSubnets() {
-      gateway.answer("GET", "/v1/subnets", 200, "[]");
+      cli.gateway().answer("GET", "/v1/subnets", 200, "[]");
 
-      assertEquals("no subnets yet; `fabric subnet create` creates one\n", fabric("subnet", "list").out());
+      assertEquals("no subnets yet; `fabric subnet create` creates one\n", cli.keyless("subnet", "list").out());
     }
 
     @Test
     void shouldRefuseAnAnswerOfAnotherShape() {
-      gateway.answer("GET", "/v1/subnets", 200, "{\"subnets\":[]}");
+      cli.gateway().answer("GET", "/v1/subnets", 200, "{\"subnets\":[]}");
 
-      CliRun run = fabric("subnet", "list");
+      CliRun run = cli.keyless("subnet", "list");
 
       assertEquals(1, run.exitCode());
       assertEquals("fabric subnet list: the gateway's list of subnets is not an array (a gateway of another version?)\n", run.err());
@@ -90,9 +58,9 @@ class SubnetCommandTest {
   class Hyperparameters {
     @Test
     void shouldListThemByName() {
-      gateway.answer("GET", "/v1/subnets/2/hyperparameters", 200, "{\"activity_cutoff\":5000,\"commit_reveal_weights_enabled\":true,\"tempo\":360}");
+      cli.gateway().answer("GET", "/v1/subnets/2/hyperparameters", 200, "{\"activity_cutoff\":5000,\"commit_reveal_weights_enabled\":true,\"tempo\":360}");
 
-      CliRun run = fabric("subnet", "hyperparameters", "--netuid", "2");
+      CliRun run = cli.keyless("subnet", "hyperparameters", "--netuid", "2");
 
       assertEquals(0, run.exitCode(), run.err());
       assertEquals(
@@ -102,29 +70,29 @@ class SubnetCommandTest {
 
     @Test
     void shouldSetOneSignedByTheOwnersColdkey() throws Exception {
-      CliRun run = signed("subnet", "hyperparameters", "--netuid", "2", "--set", "tempo=360");
+      CliRun run = cli.signed("subnet", "hyperparameters", "--netuid", "2", "--set", "tempo=360");
 
       assertEquals(0, run.exitCode(), run.err());
-      SignedTransaction sent = gateway.only().transaction();
+      SignedTransaction sent = cli.gateway().only().transaction();
       assertTrue(sent.verify());
-      assertEquals(wallet.coldkeyPublic(), sent.signer());
+      assertEquals(cli.wallet().coldkeyPublic(), sent.signer());
       assertEquals(new Transaction.SetHyperparameter(2, "tempo", "360"), sent.transaction());
     }
 
     @Test
     void shouldRefuseAnUnknownNameBeforeAskingForThePassword() {
-      CliRun run = fabric("subnet", "hyperparameters", "--netuid", "2", "--set", "speed=9");
+      CliRun run = cli.keyless("subnet", "hyperparameters", "--netuid", "2", "--set", "speed=9");
 
       assertEquals(2, run.exitCode(), run.err());
       assertTrue(run.err().startsWith("fabric subnet hyperparameters: unknown hyperparameter 'speed'; known: [activity_cutoff"), run.err());
-      assertEquals(List.of(), gateway.requests());
+      assertEquals(List.of(), cli.gateway().requests());
     }
 
     @Test
     void shouldReportThatOnlyTheOwnerMay() {
-      gateway.refuseTransactions(403, "not_owner", "only the owner coldkey of subnet 2 may set hyperparameters");
+      cli.gateway().refuseTransactions(403, "not_owner", "only the owner coldkey of subnet 2 may set hyperparameters");
 
-      CliRun run = signed("subnet", "hyperparameters", "--netuid", "2", "--set", "kappa=100");
+      CliRun run = cli.signed("subnet", "hyperparameters", "--netuid", "2", "--set", "kappa=100");
 
       assertEquals(1, run.exitCode());
       assertEquals(
@@ -135,28 +103,28 @@ class SubnetCommandTest {
 
   @Test
   void shouldCreateASubnetOwnedByTheColdkeyWithTheHotkeyAsUidZero() throws Exception {
-    gateway.answer("POST", "/v1/transactions", 200, "{\"id\":\"x\",\"status\":\"applied\",\"type\":\"create_subnet\",\"netuid\":4}");
+    cli.gateway().answer("POST", "/v1/transactions", 200, "{\"id\":\"x\",\"status\":\"applied\",\"type\":\"create_subnet\",\"netuid\":4}");
 
-    CliRun run = signed("subnet", "create");
+    CliRun run = cli.signed("subnet", "create");
 
     assertEquals(0, run.exitCode(), run.err());
-    SignedTransaction sent = gateway.only().transaction();
-    assertEquals(wallet.coldkeyPublic(), sent.signer());
-    assertEquals(new Transaction.CreateSubnet(wallet.hotkey("default").hotkey()), sent.transaction());
+    SignedTransaction sent = cli.gateway().only().transaction();
+    assertEquals(cli.wallet().coldkeyPublic(), sent.signer());
+    assertEquals(new Transaction.CreateSubnet(cli.wallet().hotkey("default").hotkey()), sent.transaction());
     assertTrue(run.out().contains("\n  netuid: 4\n"), run.out());
   }
 
   @Test
   void shouldRegisterTheWalletsHotkeyPayingWithTheColdkey() throws Exception {
-    gateway.answer("POST", "/v1/transactions", 200, "{\"id\":\"x\",\"status\":\"applied\",\"type\":\"register\",\"netuid\":1,\"uid\":3}");
-    wallet.createHotkey("miner");
+    cli.gateway().answer("POST", "/v1/transactions", 200, "{\"id\":\"x\",\"status\":\"applied\",\"type\":\"register\",\"netuid\":1,\"uid\":3}");
+    cli.wallet().createHotkey("miner");
 
-    JsonNode json = signed("subnet", "register", "--netuid", "1", "--hotkey", "miner", "--json").json();
+    JsonNode json = cli.signed("subnet", "register", "--netuid", "1", "--hotkey", "miner", "--json").json();
 
-    SignedTransaction sent = gateway.only().transaction();
+    SignedTransaction sent = cli.gateway().only().transaction();
     assertTrue(sent.verify());
-    assertEquals(wallet.coldkeyPublic(), sent.signer());
-    assertEquals(new Transaction.Register(1, wallet.hotkey("miner").hotkey()), sent.transaction());
+    assertEquals(cli.wallet().coldkeyPublic(), sent.signer());
+    assertEquals(new Transaction.Register(1, cli.wallet().hotkey("miner").hotkey()), sent.transaction());
     assertEquals(3, json.get("answer").get("uid").intValue());
   }
 }

@@ -9,12 +9,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.taofabric.core.crypto.SigningKey;
 import io.taofabric.deploy.CliRun;
-import io.taofabric.deploy.cli.FakeGateway;
-import io.taofabric.deploy.cli.TestCli;
+import io.taofabric.deploy.cli.CliWorld;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code fabric subnet metagraph} against a gateway that answers a three-UID subnet. */
 class SubnetMetagraphTest {
@@ -23,21 +21,7 @@ class SubnetMetagraphTest {
   private static final String MINER = SigningKey.generate().hotkey();
   private static final String VALIDATOR = SigningKey.generate().hotkey();
 
-  private FakeGateway gateway;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    gateway = FakeGateway.start();
-  }
-
-  @AfterEach
-  void tearDown() {
-    gateway.close();
-  }
-
-  private CliRun fabric(String... args) {
-    return TestCli.run(List.of("--gateway", gateway.url()), args);
-  }
+  @RegisterExtension final CliWorld cli = CliWorld.withoutWallets();
 
   /** A neuron as the gateway lists it; proportions are u16 / 65535. */
   private static ObjectNode neuron(int uid, String hotkey, long stake, int consensus, int incentive, int dividends, long emission, boolean permit) {
@@ -69,9 +53,9 @@ class SubnetMetagraphTest {
 
   @Test
   void shouldPrintBtcliStyleRowsThroughTheSharedTable() {
-    gateway.answer("GET", "/v1/subnets/1/metagraph", 200, metagraph());
+    cli.gateway().answer("GET", "/v1/subnets/1/metagraph", 200, metagraph());
 
-    CliRun run = fabric("subnet", "metagraph", "--netuid", "1");
+    CliRun run = cli.keyless("subnet", "metagraph", "--netuid", "1");
 
     assertEquals(0, run.exitCode(), run.err());
     List<String> lines = run.out().lines().toList();
@@ -80,36 +64,36 @@ class SubnetMetagraphTest {
     assertTrue(lines.get(3).matches(" +1 +0\\.0000 +1\\.00000 +1\\.00000 +0\\.00000 +0\\.00000 +41000000 +" + MINER + " +10\\.0\\.0\\.7:7400"), lines.get(3));
     assertTrue(lines.get(4).matches(" +2 +1234\\.5000 +0\\.00000 +0\\.00000 +1\\.00000 +1\\.00000 +41000000 +\\* +" + VALIDATOR), lines.get(4));
     assertEquals("3 UIDs, 2 validator permits, stake 1234.5000 τ, emission 100000000 ρ", lines.get(5));
-    assertEquals(null, gateway.only().query());
+    assertEquals(null, cli.gateway().only().query());
   }
 
   @Test
   void shouldAskForTheChosenFieldsOnlyAndPrintThem() {
     ObjectNode m = JSON.createObjectNode().put("netuid", 1).put("block", 812).put("epochs", 9).put("burn", 1);
     m.putArray("neurons").add(JSON.createObjectNode().put("uid", 1).put("incentive", 1.0).put("stake", 1_500_000_000L));
-    gateway.answer("GET", "/v1/subnets/1/metagraph", 200, m.toString());
+    cli.gateway().answer("GET", "/v1/subnets/1/metagraph", 200, m.toString());
 
-    CliRun run = fabric("subnet", "metagraph", "--netuid", "1", "--fields", "incentive,stake");
+    CliRun run = cli.keyless("subnet", "metagraph", "--netuid", "1", "--fields", "incentive,stake");
 
     assertEquals(0, run.exitCode(), run.err());
-    assertEquals("fields=uid,incentive,stake", gateway.only().query());
+    assertEquals("fields=uid,incentive,stake", cli.gateway().only().query());
     assertTrue(run.out().endsWith("UID  INCENTIVE  STAKE(τ)\n1    1.00000    1.500000000\n"), run.out());
   }
 
   @Test
   void shouldPrintTheGatewaysJsonWithJson() throws Exception {
-    gateway.answer("GET", "/v1/subnets/1/metagraph", 200, metagraph());
+    cli.gateway().answer("GET", "/v1/subnets/1/metagraph", 200, metagraph());
 
-    JsonNode json = fabric("subnet", "metagraph", "--netuid", "1", "--json").json();
+    JsonNode json = cli.keyless("subnet", "metagraph", "--netuid", "1", "--json").json();
 
     assertEquals(JSON.readTree(metagraph()), json);
   }
 
   @Test
   void shouldReportAnUnknownSubnet() {
-    gateway.answer("GET", "/v1/subnets/9/metagraph", 404, "{\"error\":{\"reason\":\"unknown_subnet\",\"message\":\"subnet 9 does not exist\"}}");
+    cli.gateway().answer("GET", "/v1/subnets/9/metagraph", 404, "{\"error\":{\"reason\":\"unknown_subnet\",\"message\":\"subnet 9 does not exist\"}}");
 
-    CliRun run = fabric("subnet", "metagraph", "--netuid", "9");
+    CliRun run = cli.keyless("subnet", "metagraph", "--netuid", "9");
 
     assertEquals(1, run.exitCode());
     assertEquals("fabric subnet metagraph: the gateway answered HTTP 404: unknown_subnet: subnet 9 does not exist\n", run.err());

@@ -11,42 +11,20 @@ import io.taofabric.core.tx.Transaction;
 import io.taofabric.core.wallet.Wallet;
 import io.taofabric.core.wallet.Wallets;
 import io.taofabric.deploy.CliRun;
-import io.taofabric.deploy.cli.FakeGateway;
+import io.taofabric.deploy.cli.CliWorld;
 import io.taofabric.deploy.cli.PasswordSource;
 import io.taofabric.deploy.cli.TestCli;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WalletCommandTest {
   private static final String ACCOUNT =
       "{\"coldkey\":\"%s\",\"free\":12500000000,\"stakes\":[{\"netuid\":1,\"hotkey\":\"%s\",\"amount\":3000000000}]}";
 
-  @TempDir Path dir;
-  private Path root;
-  private Path password;
-  private FakeGateway gateway;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    root = dir.resolve("wallets");
-    password = TestCli.passwordFile(dir, TestCli.PASSWORD);
-    gateway = FakeGateway.start();
-  }
-
-  @AfterEach
-  void tearDown() {
-    gateway.close();
-  }
-
-  private CliRun fabric(String... args) {
-    return TestCli.run(args);
-  }
+  @RegisterExtension final CliWorld cli = CliWorld.withoutWallets();
 
   private static void assertOneLineError(CliRun run, int exitCode, String expected) {
     assertEquals(exitCode, run.exitCode(), run.err());
@@ -58,10 +36,10 @@ class WalletCommandTest {
   class Create {
     @Test
     void shouldWriteAnEncryptedColdkeyAndAHotkeyThatOpenWithThePassword() throws Exception {
-      CliRun run = fabric("wallet", "create", "--wallet-path", root.toString(), "--wallet", "alice", "--hotkey", "miner", "--password-file", password.toString());
+      CliRun run = TestCli.run("wallet", "create", "--wallet-path", cli.root().toString(), "--wallet", "alice", "--hotkey", "miner", "--password-file", cli.password().toString());
 
       assertEquals(0, run.exitCode(), run.err());
-      Wallet alice = new Wallets(root).open("alice");
+      Wallet alice = new Wallets(cli.root()).open("alice");
       SigningKey coldkey = alice.coldkey(TestCli.PASSWORD.toCharArray());
       assertTrue(run.out().contains(coldkey.hotkey()), run.out());
       assertTrue(run.out().contains(alice.hotkey("miner").hotkey()), run.out());
@@ -71,9 +49,9 @@ class WalletCommandTest {
 
     @Test
     void shouldPrintTheKeysAsJson() throws Exception {
-      JsonNode json = fabric("wallet", "create", "--wallet-path", root.toString(), "--password-file", password.toString(), "--json").json();
+      JsonNode json = TestCli.run("wallet", "create", "--wallet-path", cli.root().toString(), "--password-file", cli.password().toString(), "--json").json();
 
-      Wallet wallet = new Wallets(root).open("default");
+      Wallet wallet = new Wallets(cli.root()).open("default");
       assertEquals("default", json.get("wallet").textValue());
       assertEquals(wallet.coldkeyPublic(), json.get("coldkey").textValue());
       assertEquals(wallet.hotkey("default").hotkey(), json.get("hotkeys").get(0).get("hotkey").textValue());
@@ -81,36 +59,36 @@ class WalletCommandTest {
 
     @Test
     void shouldRefuseAnExistingWalletBeforeAskingForAPassword() throws Exception {
-      TestCli.wallet(root, "default");
+      cli.wallet();
 
-      CliRun run = fabric("wallet", "create", "--wallet-path", root.toString());
+      CliRun run = TestCli.run("wallet", "create", "--wallet-path", cli.root().toString());
 
       assertOneLineError(run, 1, "fabric wallet create: wallet 'default' already exists; `fabric wallet new-hotkey` adds a hotkey to it");
     }
 
     @Test
     void shouldRefuseAWalletNameThatIsAPath() {
-      CliRun run = fabric("wallet", "create", "--wallet-path", root.toString(), "--wallet", "../x", "--password-file", password.toString());
+      CliRun run = TestCli.run("wallet", "create", "--wallet-path", cli.root().toString(), "--wallet", "../x", "--password-file", cli.password().toString());
 
       assertEquals(2, run.exitCode(), run.err());
       assertTrue(run.err().startsWith("fabric wallet create: a wallet name is 1 to 64 of"), run.err());
-      assertTrue(Files.notExists(dir.resolve("x")));
+      assertTrue(Files.notExists(cli.dir().resolve("x")));
     }
 
     @Test
     void shouldSayTheColdkeyWasCreatedWhenTheHotkeyNameIsRefused() throws Exception {
-      CliRun run = fabric("wallet", "create", "--wallet-path", root.toString(), "--hotkey", ".hidden", "--password-file", password.toString());
+      CliRun run = TestCli.run("wallet", "create", "--wallet-path", cli.root().toString(), "--hotkey", ".hidden", "--password-file", cli.password().toString());
 
       assertEquals(2, run.exitCode(), run.err());
       assertTrue(run.err().endsWith("got '.hidden'; the coldkey was created, `fabric wallet new-hotkey` adds a hotkey\n"), run.err());
-      assertEquals(List.of(), new Wallets(root).open("default").hotkeyNames());
+      assertEquals(List.of(), new Wallets(cli.root()).open("default").hotkeyNames());
     }
 
     @Test
     void shouldFailWithoutAnyWayToGetAPassword() {
       assumeTrue(System.getenv(PasswordSource.VARIABLE) == null && System.console() == null, "no password source around the test");
 
-      CliRun run = fabric("wallet", "create", "--wallet-path", root.toString());
+      CliRun run = TestCli.run("wallet", "create", "--wallet-path", cli.root().toString());
 
       assertOneLineError(
           run,
@@ -123,23 +101,23 @@ class WalletCommandTest {
   class NewHotkey {
     @Test
     void shouldAddAHotkeyWithoutThePassword() throws Exception {
-      TestCli.wallet(root, "default");
+      cli.wallet();
 
-      JsonNode json = fabric("wallet", "new-hotkey", "--wallet-path", root.toString(), "--hotkey", "miner2", "--json").json();
+      JsonNode json = TestCli.run("wallet", "new-hotkey", "--wallet-path", cli.root().toString(), "--hotkey", "miner2", "--json").json();
 
-      assertEquals(new Wallets(root).open("default").hotkey("miner2").hotkey(), json.get("hotkey").textValue());
+      assertEquals(new Wallets(cli.root()).open("default").hotkey("miner2").hotkey(), json.get("hotkey").textValue());
     }
 
     @Test
     void shouldRefuseAnExistingHotkeyAndAnUnknownWallet() throws Exception {
-      TestCli.wallet(root, "default");
+      cli.wallet();
 
-      CliRun existing = fabric("wallet", "new-hotkey", "--wallet-path", root.toString());
-      CliRun unknown = fabric("wallet", "new-hotkey", "--wallet-path", root.toString(), "--wallet", "bob");
+      CliRun existing = TestCli.run("wallet", "new-hotkey", "--wallet-path", cli.root().toString());
+      CliRun unknown = TestCli.run("wallet", "new-hotkey", "--wallet-path", cli.root().toString(), "--wallet", "bob");
 
       assertEquals(1, existing.exitCode());
       assertTrue(existing.err().startsWith("fabric wallet new-hotkey: ") && existing.err().contains("already exists"), existing.err());
-      assertOneLineError(unknown, 1, "fabric wallet new-hotkey: no wallet 'bob' in " + root);
+      assertOneLineError(unknown, 1, "fabric wallet new-hotkey: no wallet 'bob' in " + cli.root());
     }
   }
 
@@ -147,20 +125,20 @@ class WalletCommandTest {
   class ListWallets {
     @Test
     void shouldSayThereAreNoWalletsYet() {
-      CliRun run = fabric("wallet", "list", "--wallet-path", root.toString());
+      CliRun run = TestCli.run("wallet", "list", "--wallet-path", cli.root().toString());
 
       assertEquals(0, run.exitCode(), run.err());
-      assertEquals("no wallets in " + root + "; `fabric wallet create` makes one\n", run.out());
+      assertEquals("no wallets in " + cli.root() + "; `fabric wallet create` makes one\n", run.out());
     }
 
     @Test
     void shouldListEveryWalletsColdkeyAndHotkeys() throws Exception {
-      Wallet alice = TestCli.wallet(root, "alice");
+      Wallet alice = TestCli.wallet(cli.root(), "alice");
       alice.createHotkey("miner");
-      Wallet bob = TestCli.wallet(root, "bob");
+      Wallet bob = TestCli.wallet(cli.root(), "bob");
 
-      CliRun run = fabric("wallet", "list", "--wallet-path", root.toString());
-      JsonNode json = fabric("wallet", "list", "--wallet-path", root.toString(), "--json").json();
+      CliRun run = TestCli.run("wallet", "list", "--wallet-path", cli.root().toString());
+      JsonNode json = TestCli.run("wallet", "list", "--wallet-path", cli.root().toString(), "--json").json();
 
       assertEquals(0, run.exitCode(), run.err());
       assertTrue(run.out().contains("\nalice   hotkey miner    " + alice.hotkey("miner").hotkey() + "\n"), run.out());
@@ -172,11 +150,11 @@ class WalletCommandTest {
 
     @Test
     void shouldListADamagedKeyWithTheReasonAndGoOn() throws Exception {
-      Wallet alice = TestCli.wallet(root, "alice");
+      Wallet alice = TestCli.wallet(cli.root(), "alice");
       Files.writeString(alice.directory().resolve("hotkeys").resolve("default"), "garbage");
 
-      CliRun run = fabric("wallet", "list", "--wallet-path", root.toString());
-      JsonNode json = fabric("wallet", "list", "--wallet-path", root.toString(), "--json").json();
+      CliRun run = TestCli.run("wallet", "list", "--wallet-path", cli.root().toString());
+      JsonNode json = TestCli.run("wallet", "list", "--wallet-path", cli.root().toString(), "--json").json();
 
       assertEquals(0, run.exitCode(), run.err());
       assertTrue(run.out().contains("\nalice   hotkey default  unreadable: "), run.out());
@@ -194,12 +172,11 @@ class WalletCommandTest {
   class Balance {
     @Test
     void shouldShowFreeStakedAndTotalFromTheGatewayWithoutThePassword() throws Exception {
-      Wallet alice = TestCli.wallet(root, "alice");
-      gateway.answer("GET", "/v1/accounts/" + alice.coldkeyPublic(), 200, ACCOUNT.formatted(alice.coldkeyPublic(), alice.hotkey("default").hotkey()));
+      Wallet alice = TestCli.wallet(cli.root(), "alice");
+      cli.gateway().answer("GET", "/v1/accounts/" + alice.coldkeyPublic(), 200, ACCOUNT.formatted(alice.coldkeyPublic(), alice.hotkey("default").hotkey()));
 
-      CliRun run = fabric("wallet", "balance", "--wallet-path", root.toString(), "--wallet", "alice", "--gateway", gateway.url());
-      JsonNode json =
-          fabric("wallet", "balance", "--wallet-path", root.toString(), "--wallet", "alice", "--gateway", gateway.url(), "--json").json();
+      CliRun run = cli.fabric("wallet", "balance", "--wallet", "alice");
+      JsonNode json = cli.fabric("wallet", "balance", "--wallet", "alice", "--json").json();
 
       assertEquals(0, run.exitCode(), run.err());
       assertTrue(run.out().contains("free    12.500000000 TAO"), run.out());
@@ -212,21 +189,21 @@ class WalletCommandTest {
 
     @Test
     void shouldReportAnUnreachableGatewayInOneLine() throws Exception {
-      TestCli.wallet(root, "default");
-      String url = gateway.url();
-      gateway.close();
+      cli.wallet();
+      String url = cli.gateway().url();
+      cli.gateway().close();
 
-      CliRun run = fabric("wallet", "balance", "--wallet-path", root.toString(), "--gateway", url);
+      CliRun run = TestCli.run("wallet", "balance", "--wallet-path", cli.root().toString(), "--gateway", url);
 
       assertOneLineError(run, 1, "fabric wallet balance: cannot reach the gateway at " + url + " (is a node serving it? --gateway names another)");
     }
 
     @Test
     void shouldReportAMalformedAnswerInOneLine() throws Exception {
-      Wallet wallet = TestCli.wallet(root, "default");
-      gateway.answer("GET", "/v1/accounts/" + wallet.coldkeyPublic(), 200, "{\"coldkey\":\"x\"}");
+      Wallet wallet = cli.wallet();
+      cli.gateway().answer("GET", "/v1/accounts/" + wallet.coldkeyPublic(), 200, "{\"coldkey\":\"x\"}");
 
-      CliRun run = fabric("wallet", "balance", "--wallet-path", root.toString(), "--gateway", gateway.url());
+      CliRun run = cli.fabric("wallet", "balance");
 
       assertOneLineError(run, 1, "fabric wallet balance: the gateway's answer has no 'free' as a whole number (a gateway of another version?)");
     }
@@ -238,15 +215,12 @@ class WalletCommandTest {
 
     @Test
     void shouldPostATransferSignedByTheColdkey() throws Exception {
-      Wallet alice = TestCli.wallet(root, "alice");
+      Wallet alice = TestCli.wallet(cli.root(), "alice");
 
-      CliRun run =
-          fabric(
-              "wallet", "transfer", "--wallet-path", root.toString(), "--wallet", "alice", "--password-file", password.toString(),
-              "--gateway", gateway.url(), "--to", to, "--amount", "1.25");
+      CliRun run = cli.signed("wallet", "transfer", "--wallet", "alice", "--to", to, "--amount", "1.25");
 
       assertEquals(0, run.exitCode(), run.err());
-      SignedTransaction sent = gateway.only().transaction();
+      SignedTransaction sent = cli.gateway().only().transaction();
       assertTrue(sent.verify());
       assertEquals(alice.coldkeyPublic(), sent.signer());
       assertEquals(new Transaction.Transfer(to, 1_250_000_000L), sent.transaction());
@@ -255,15 +229,11 @@ class WalletCommandTest {
 
     @Test
     void shouldPrintTheTransactionAsJson() throws Exception {
-      TestCli.wallet(root, "default");
+      cli.wallet();
 
-      JsonNode json =
-          fabric(
-                  "wallet", "transfer", "--wallet-path", root.toString(), "--password-file", password.toString(), "--gateway",
-                  gateway.url(), "--to", to, "--amount", "2", "--json")
-              .json();
+      JsonNode json = cli.signed("wallet", "transfer", "--to", to, "--amount", "2", "--json").json();
 
-      SignedTransaction sent = gateway.only().transaction();
+      SignedTransaction sent = cli.gateway().only().transaction();
       assertEquals(sent.id(), json.get("id").textValue());
       assertEquals(sent.signer(), json.get("signer").textValue());
       assertEquals(sent.nonce(), json.get("nonce").longValue());
@@ -273,26 +243,23 @@ class WalletCommandTest {
 
     @Test
     void shouldRefuseAWrongPasswordAndSendNothing() throws Exception {
-      TestCli.wallet(root, "default");
+      cli.wallet();
 
       CliRun run =
-          fabric(
-              "wallet", "transfer", "--wallet-path", root.toString(), "--password-file", TestCli.passwordFile(dir, "wrong").toString(),
-              "--gateway", gateway.url(), "--to", to, "--amount", "1");
+          TestCli.run(
+              "wallet", "transfer", "--wallet-path", cli.root().toString(), "--password-file", TestCli.passwordFile(cli.dir(), "wrong").toString(),
+              "--gateway", cli.gateway().url(), "--to", to, "--amount", "1");
 
-      assertOneLineError(run, 1, "fabric wallet transfer: wrong password for the coldkey in " + root.resolve("default").resolve("coldkey"));
-      assertEquals(List.of(), gateway.requests());
+      assertOneLineError(run, 1, "fabric wallet transfer: wrong password for the coldkey in " + cli.root().resolve("default").resolve("coldkey"));
+      assertEquals(List.of(), cli.gateway().requests());
     }
 
     @Test
     void shouldReportTheGatewaysRefusal() throws Exception {
-      TestCli.wallet(root, "default");
-      gateway.refuseTransactions(400, "insufficient_balance", "free balance 0 rao is below 1000000000 rao");
+      cli.wallet();
+      cli.gateway().refuseTransactions(400, "insufficient_balance", "free balance 0 rao is below 1000000000 rao");
 
-      CliRun run =
-          fabric(
-              "wallet", "transfer", "--wallet-path", root.toString(), "--password-file", password.toString(), "--gateway",
-              gateway.url(), "--to", to, "--amount", "1");
+      CliRun run = cli.signed("wallet", "transfer", "--to", to, "--amount", "1");
 
       assertOneLineError(
           run, 1, "fabric wallet transfer: the gateway answered HTTP 400: insufficient_balance: free balance 0 rao is below 1000000000 rao");
@@ -300,15 +267,12 @@ class WalletCommandTest {
 
     @Test
     void shouldRefuseATransferToItself() throws Exception {
-      Wallet wallet = TestCli.wallet(root, "default");
+      Wallet wallet = cli.wallet();
 
-      CliRun run =
-          fabric(
-              "wallet", "transfer", "--wallet-path", root.toString(), "--password-file", password.toString(), "--gateway",
-              gateway.url(), "--to", wallet.coldkeyPublic(), "--amount", "1");
+      CliRun run = cli.signed("wallet", "transfer", "--to", wallet.coldkeyPublic(), "--amount", "1");
 
       assertOneLineError(run, 2, "fabric wallet transfer: a transfer to its own signer moves nothing");
-      assertEquals(List.of(), gateway.requests());
+      assertEquals(List.of(), cli.gateway().requests());
     }
   }
 }

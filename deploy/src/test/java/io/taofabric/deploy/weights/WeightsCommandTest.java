@@ -7,47 +7,35 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.taofabric.core.tx.SignedTransaction;
 import io.taofabric.core.tx.Transaction.CommitWeights;
 import io.taofabric.core.tx.Transaction.RevealWeights;
-import io.taofabric.core.wallet.Wallet;
 import io.taofabric.deploy.CliRun;
-import io.taofabric.deploy.cli.FakeGateway;
-import io.taofabric.deploy.cli.TestCli;
+import io.taofabric.deploy.cli.CliWorld;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WeightsCommandTest {
-  @TempDir Path dir;
-  private Path root;
-  private Wallet wallet;
-  private FakeGateway gateway;
+  @RegisterExtension final CliWorld cli = CliWorld.withDefaultWallet();
 
   @BeforeEach
   void setUp() throws Exception {
-    root = dir.resolve("wallets");
-    wallet = TestCli.wallet(root, "default");
-    wallet.createHotkey("validator");
-    gateway = FakeGateway.start();
-  }
-
-  @AfterEach
-  void tearDown() {
-    gateway.close();
+    cli.wallet().createHotkey("validator");
   }
 
   /** {@code fabric args} with the validator hotkey, the test's wallets and gateway; never a password. */
   private CliRun fabric(String... args) {
-    return TestCli.run(List.of("--wallet-path", root.toString(), "--hotkey", "validator", "--gateway", gateway.url()), args);
+    return cli.fabric(Stream.concat(Arrays.stream(args), Stream.of("--hotkey", "validator")).toArray(String[]::new));
   }
 
   private CommitStore store() {
-    return new CommitStore(wallet.directory(), "validator");
+    return new CommitStore(cli.wallet().directory(), "validator");
   }
 
   @Nested
@@ -57,8 +45,8 @@ class WeightsCommandTest {
       CliRun run = fabric("weights", "commit", "--netuid", "3", "--uids", "1,2", "--weights", "0.25,0.75");
 
       assertEquals(0, run.exitCode(), run.err());
-      SignedTransaction sent = gateway.only().transaction();
-      String hotkey = wallet.hotkey("validator").hotkey();
+      SignedTransaction sent = cli.gateway().only().transaction();
+      String hotkey = cli.wallet().hotkey("validator").hotkey();
       assertTrue(sent.verify());
       assertEquals(hotkey, sent.signer());
       List<CommitStore.Pending> kept = store().pending(3);
@@ -84,7 +72,7 @@ class WeightsCommandTest {
 
     @Test
     void shouldForgetACommitTheGatewayRefused() throws Exception {
-      gateway.refuseTransactions(409, "weights_rate_limit", "weights were set at block 700; the next may come at block 800");
+      cli.gateway().refuseTransactions(409, "weights_rate_limit", "weights were set at block 700; the next may come at block 800");
 
       CliRun run = fabric("weights", "commit", "--netuid", "3", "--uids", "1", "--weights", "1");
 
@@ -97,7 +85,7 @@ class WeightsCommandTest {
 
     @Test
     void shouldKeepACommitWhoseFateIsUnknown() throws Exception {
-      gateway.answer(
+      cli.gateway().answer(
           "POST", "/v1/transactions", 503, "{\"error\":{\"reason\":\"no_answer\",\"message\":\"the network did not answer in time\"}}");
 
       CliRun run = fabric("weights", "commit", "--netuid", "3", "--uids", "1", "--weights", "1");
@@ -110,7 +98,7 @@ class WeightsCommandTest {
     void shouldPrintJson() throws Exception {
       JsonNode json = fabric("weights", "commit", "--netuid", "3", "--uids", "5", "--weights", "2", "--json").json();
 
-      assertEquals(gateway.only().transaction().id(), json.get("id").textValue());
+      assertEquals(cli.gateway().only().transaction().id(), json.get("id").textValue());
       assertEquals(65535, json.get("values").get(0).intValue());
       assertEquals(store().pending(3).get(0).commitHash(), json.get("commit_hash").textValue());
     }
@@ -126,9 +114,9 @@ class WeightsCommandTest {
       CliRun run = fabric("weights", "reveal", "--netuid", "3");
 
       assertEquals(0, run.exitCode(), run.err());
-      SignedTransaction sent = gateway.requests().get(1).transaction();
+      SignedTransaction sent = cli.gateway().requests().get(1).transaction();
       assertTrue(sent.verify());
-      assertEquals(wallet.hotkey("validator").hotkey(), sent.signer());
+      assertEquals(cli.wallet().hotkey("validator").hotkey(), sent.signer());
       assertEquals(kept.reveal(), sent.transaction());
       assertEquals(kept.commitHash(), ((RevealWeights) sent.transaction()).commitHash(sent.signer()));
       assertEquals(List.of(), store().pending(3));
@@ -143,14 +131,14 @@ class WeightsCommandTest {
       fabric("weights", "reveal", "--netuid", "3", "--commit", kept.get(1).commitHash());
       fabric("weights", "reveal", "--netuid", "3");
 
-      assertEquals(kept.get(1).reveal(), gateway.requests().get(2).transaction().transaction());
-      assertEquals(kept.get(0).reveal(), gateway.requests().get(3).transaction().transaction());
+      assertEquals(kept.get(1).reveal(), cli.gateway().requests().get(2).transaction().transaction());
+      assertEquals(kept.get(0).reveal(), cli.gateway().requests().get(3).transaction().transaction());
     }
 
     @Test
     void shouldKeepTheCommitWhenTheRevealIsRefused() throws Exception {
       fabric("weights", "commit", "--netuid", "3", "--uids", "1", "--weights", "1");
-      gateway.refuseTransactions(409, "refused", "too early: reveal from block 900");
+      cli.gateway().refuseTransactions(409, "refused", "too early: reveal from block 900");
 
       CliRun run = fabric("weights", "reveal", "--netuid", "3");
 
@@ -168,7 +156,7 @@ class WeightsCommandTest {
           "fabric weights reveal: no commit of hotkey 'validator' in subnet 4 is kept in " + store().directory()
               + "; `fabric weights commit` makes one\n",
           run.err());
-      assertEquals(List.of(), gateway.requests());
+      assertEquals(List.of(), cli.gateway().requests());
     }
   }
 }
