@@ -84,6 +84,9 @@ public final class LedgerCommand implements Runnable {
     @Option(names = "--contact-point", paramLabel = "HOST:PORT", description = "Cassandra contact point (repeatable).")
     List<String> contactPoints;
 
+    @Option(names = "--json", description = "Print the summary as one JSON object (amounts in rao) instead of lines.")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
@@ -93,7 +96,11 @@ public final class LedgerCommand implements Runnable {
       try {
         LedgerSummary s =
             LedgerJournal.replayCassandra(store, system, toBlock).toCompletableFuture().get(TIMEOUT.toMinutes(), TimeUnit.MINUTES);
-        print(out, s);
+        if (json) {
+          out.println(ReplayJson.of(s, account));
+        } else {
+          print(out, s);
+        }
         return s.invariantsHold() ? 0 : 1;
       } catch (ExecutionException e) {
         err.println("fabric ledger replay: cannot read the journal at " + store.contactPoints() + ": " + rootMessage(e));
