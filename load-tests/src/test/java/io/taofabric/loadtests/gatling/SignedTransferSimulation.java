@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * a tree of intermediate keys, sized so that no signer sends more than its rate-limit burst, so the
  * report measures the transfers and not the limiter. Target: p99 at most 100 ms and 99.9 % applied.
  * Afterwards it prints the sink's balance beside what the applied transfers moved, for the ledger
- * replay to confirm (load-tests/run-gatling does).
+ * replay to confirm (load-tests/run-gatling does); a transfer the client gave up on may still have
+ * been applied, so after failures the sink may hold up to what was sent.
  */
 public class SignedTransferSimulation extends Simulation {
   private static final long RAO_EACH = 1_000;
@@ -63,7 +64,8 @@ public class SignedTransferSimulation extends Simulation {
     long expected = applied.get() * RAO_EACH;
     // printed before the gateway is asked: after an overload it may not answer, and the ledger
     // replay needs these figures all the same
-    System.out.printf("transfers: sink=%s applied=%d rao_each=%d expected=%d%n", sink.hotkey(), applied.get(), RAO_EACH, expected);
+    System.out.printf("transfers: sink=%s sent=%d applied=%d rao_each=%d expected=%d%n",
+        sink.hotkey(), next.get(), applied.get(), RAO_EACH, expected);
     long free = Gateway.free(sink.hotkey());
     System.out.printf("transfers: gateway reads the sink's free balance as %d rao%s%n", free, free == expected ? "" : ", NOT what the applied transfers moved");
   }
