@@ -186,11 +186,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
     if (reports.size() > 1) {
       out.println("== network: for each figure, the worse subnet's");
-      IntegrityReport.figures(
-              reports.stream().mapToDouble(IntegrityReport::honestShare).min().orElseThrow(),
-              reports.stream().mapToDouble(IntegrityReport::spearman).min().orElseThrow(),
-              reports.stream().mapToDouble(IntegrityReport::copierRatio).max().orElseThrow())
-          .forEach(out::println);
+      IntegrityReport.worstFigures(reports).forEach(out::println);
     }
     out.flush();
     return 0;

@@ -101,8 +101,29 @@ public record IntegrityReport(
     return lines;
   }
 
+  /**
+   * The three figures of a network of several subnets, each the worst subnet's: the lowest honest
+   * share and Spearman, the highest copier ratio.
+   *
+   * @throws IllegalArgumentException when {@code reports} is empty: a network has a subnet
+   */
+  public static List<String> worstFigures(List<IntegrityReport> reports) {
+    if (reports.isEmpty()) {
+      throw new IllegalArgumentException("the worst figures of no subnet are undefined");
+    }
+    double honest = Double.POSITIVE_INFINITY;
+    double rank = Double.POSITIVE_INFINITY;
+    double copier = Double.NEGATIVE_INFINITY;
+    for (IntegrityReport r : reports) {
+      honest = Math.min(honest, r.honestShare);
+      rank = Math.min(rank, r.spearman);
+      copier = Math.max(copier, r.copierRatio);
+    }
+    return figures(honest, rank, copier);
+  }
+
   /** The three figures in the words the issue fixed, so scripts can find them. */
-  public static List<String> figures(double honestShare, double spearman, double copierRatio) {
+  private static List<String> figures(double honestShare, double spearman, double copierRatio) {
     return List.of(
         String.format(Locale.ROOT, "honest share of miner emission: %.4f", honestShare),
         String.format(Locale.ROOT, "spearman(incentive, true quality): %.4f", spearman),
