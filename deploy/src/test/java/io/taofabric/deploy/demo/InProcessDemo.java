@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -66,14 +67,27 @@ final class InProcessDemo {
   }
 
   /**
+   * Whether the demo node's threads are gone within a few seconds: a terminated actor system's
+   * dispatcher threads finish their last task after termination completes; a leaked one stays.
+   */
+  private static boolean demoThreadsEnd() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("taofabric-demo"))) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      TimeUnit.MILLISECONDS.sleep(50);
+    }
+    return true;
+  }
+
+  /**
    * The demo that printed {@code out} left nothing running: no thread of its node, nothing on its
    * cluster port, no Aeron driver directory of this JVM besides {@code driversBefore}; and the
    * build's node still runs.
    */
-  static void assertNothingLeft(String out, Set<Path> driversBefore) throws IOException {
-    assertTrue(
-        Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("taofabric-demo")),
-        "a thread of the demo's node is left");
+  static void assertNothingLeft(String out, Set<Path> driversBefore) throws IOException, InterruptedException {
+    assertTrue(demoThreadsEnd(), "a thread of the demo's node is left");
     Matcher node = NODE.matcher(out);
     assertTrue(node.find(), out);
     assertFree(Integer.parseInt(node.group(1)));
