@@ -1,6 +1,7 @@
 package io.taofabric.deploy.bench;
 
 import com.typesafe.config.ConfigFactory;
+import io.taofabric.deploy.bench.epoch.EpochCommand;
 import io.taofabric.deploy.ledger.LedgerNode;
 import io.taofabric.persistence.cassandra.CassandraSettings;
 import io.taofabric.persistence.cassandra.LocalCassandra;
@@ -13,6 +14,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks that print each figure beside a baseline measured in the same run.",
-    subcommands = {BenchCommand.Ledger.class, BenchCommand.FanOutCommand.class})
+    subcommands = {EpochCommand.class, BenchCommand.FanOutCommand.class, BenchCommand.Ledger.class, AllCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -41,7 +43,8 @@ public final class BenchCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Settles epochs on the ledger and replays it on a real Cassandra node (a fresh local one on",
-        "free ports unless --contact-point is given), against raw driver writes and reads."
+        "free ports unless --contact-point is given), against raw driver writes and reads. Several",
+        "--subnets counts grow one ledger step by step and show how settling and replay cost grow."
       })
   static final class Ledger implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -49,8 +52,12 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--contact-point", paramLabel = "HOST:PORT", description = "Use this Cassandra instead of a fresh node.")
     String contactPoint;
 
-    @Option(names = "--subnets", description = "Subnets due in the same block (default ${DEFAULT-VALUE}).")
-    int subnets = 128;
+    @Option(
+        names = "--subnets",
+        split = ",",
+        paramLabel = "N",
+        description = "Subnets due in the same block; each count adds that many to the ledger (default ${DEFAULT-VALUE}).")
+    List<Integer> subnets = List.of(128);
 
     @Option(names = "--uids", description = "UIDs per subnet (default ${DEFAULT-VALUE}).")
     int uids = 256;
@@ -58,6 +65,7 @@ public final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      List<Integer> counts = Sizes.ascending(subnets, 10_000, "--subnets", spec);
       LocalCassandra node = null;
       Path dir = null;
       String point = contactPoint;
@@ -72,7 +80,7 @@ public final class BenchCommand implements Runnable {
       try {
         LedgerStoreSettings store =
             new LedgerStoreSettings(List.of(point), "datacenter1", "bench_" + Long.toString(System.currentTimeMillis(), 36), 1, true);
-        run(out, store, node);
+        run(out, store, node, counts);
         return 0;
       } finally {
         if (node != null) {
@@ -83,29 +91,37 @@ public final class BenchCommand implements Runnable {
       }
     }
 
-    private void run(PrintWriter out, LedgerStoreSettings store, LocalCassandra node) throws Exception {
-      out.printf(
-          Locale.ROOT,
-          "machine: %d cores, java %s, max heap %d MB%n",
-          Runtime.getRuntime().availableProcessors(),
-          System.getProperty("java.version"),
-          Runtime.getRuntime().maxMemory() >> 20);
+    private void run(PrintWriter out, LedgerStoreSettings store, LocalCassandra node, List<Integer> counts)
+        throws Exception {
+      out.println(Machine.line());
       LedgerBench bench = new LedgerBench(store, uids);
+      List<Growth.Point> settled = new ArrayList<>();
+      List<Growth.Point> replayed = new ArrayList<>();
       try (LedgerNode ledger = LedgerNode.start(store, ConfigFactory.load())) {
         print(out, bench.oneEpoch(ledger, 1), "");
-        print(out, bench.network(ledger, 1_000, subnets, 0), "target under one 12 s block");
-        print(out, bench.network(ledger, 1_000, subnets, 1), "target under one 12 s block");
-        // the first replay pays session start and JIT warm-up; the second shows the steady rate a
-        // long audit of a large ledger runs at
-        for (String pass : new String[] {"first pass", "second pass"}) {
-          LedgerBench.Figure replay = bench.replay(ledger);
-          print(
-              out,
-              replay,
-              String.format(
-                  Locale.ROOT, "%s, %.0f events/s, target 50000", pass, replay.operations() / replay.seconds()));
+        int firstNetuid = 1_000;
+        for (int count : counts) {
+          LedgerBench.Figure fresh = bench.network(ledger, firstNetuid, count, 0);
+          print(out, fresh, "target under one 12 s block");
+          print(out, bench.network(ledger, firstNetuid, count, 1), "target under one 12 s block");
+          settled.add(new Growth.Point(count, fresh.seconds()));
+          firstNetuid += count;
+          // the first replay pays session start and JIT warm-up; the second shows the steady rate a
+          // long audit of a large ledger runs at
+          LedgerBench.Figure replay = null;
+          for (String pass : new String[] {"first pass", "second pass"}) {
+            replay = bench.replay(ledger);
+            print(
+                out,
+                replay,
+                String.format(
+                    Locale.ROOT, "%s, %.0f events/s, target 50000", pass, replay.operations() / replay.seconds()));
+          }
+          replayed.add(new Growth.Point(replay.operations(), replay.seconds()));
         }
       }
+      Growth.describe("settling new accounts: time", "subnets", settled).ifPresent(out::println);
+      Growth.describe("replay, second pass: time", "events", replayed).ifPresent(out::println);
       String cassandraRss = node == null ? "not started here" : rssMb(node.status().pid().orElse(-1)) + " MB";
       out.printf(
           Locale.ROOT,
@@ -162,13 +178,18 @@ public final class BenchCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "One validator fans one signed query out to many miners (a trivial model) over Aeron UDP on",
-        "127.0.0.1, then over HTTP/JSON (a JDK HttpServer per miner, one HttpClient), in the same run."
+        "127.0.0.1, then over HTTP/JSON (a JDK HttpServer per miner, one HttpClient), in the same run.",
+        "Several --miners counts run one after another and show how a round's cost grows."
       })
   static final class FanOutCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--miners", description = "Miners (default ${DEFAULT-VALUE}).")
-    int miners = 192;
+    @Option(
+        names = "--miners",
+        split = ",",
+        paramLabel = "N",
+        description = "Miners, or several counts to sweep, e.g. 24,48,96,192 (default ${DEFAULT-VALUE}).")
+    List<Integer> miners = List.of(192);
 
     @Option(names = "--warm-up", description = "Unmeasured rounds per transport (default ${DEFAULT-VALUE}).")
     int warmUp = 20;
@@ -188,35 +209,47 @@ public final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      // each miner takes a UDP port from --base-port on, and the validator the next one
+      List<Integer> counts = Sizes.ascending(miners, 65_535 - basePort, "--miners", spec);
+      out.println(Machine.line());
       out.printf(
           Locale.ROOT,
-          "machine: %d cores, java %s; %d miners, %d warm-up + %d measured rounds each, deadline %d ms%n",
-          Runtime.getRuntime().availableProcessors(),
-          System.getProperty("java.version"),
-          miners,
+          "miners %s; %d warm-up + %d measured rounds per transport, deadline %d ms%n",
+          counts,
           warmUp,
           rounds,
           timeoutMs);
       out.flush();
-      FanOutBench bench = new FanOutBench(miners, warmUp, rounds, Duration.ofMillis(timeoutMs), basePort, idle);
-      FanOutBench.Figures aeron = bench.aeron();
-      print(out, aeron);
-      FanOutBench.Figures http = bench.http();
-      print(out, http);
-      out.printf(
-          Locale.ROOT,
-          "aeron vs http: p99 %.1fx lower, throughput %.1fx higher%n",
-          (double) http.percentileNs(0.99) / aeron.percentileNs(0.99),
-          aeron.roundsPerSecond() / http.roundsPerSecond());
+      List<Growth.Point> aeronP50 = new ArrayList<>();
+      List<Growth.Point> httpP50 = new ArrayList<>();
+      for (int count : counts) {
+        FanOutBench bench = new FanOutBench(count, warmUp, rounds, Duration.ofMillis(timeoutMs), basePort, idle);
+        FanOutBench.Figures aeron = bench.aeron();
+        print(out, count, aeron);
+        FanOutBench.Figures http = bench.http();
+        print(out, count, http);
+        out.printf(
+            Locale.ROOT,
+            "aeron vs http, %d miners: p99 %.1fx lower, throughput %.1fx higher%n",
+            count,
+            (double) http.percentileNs(0.99) / aeron.percentileNs(0.99),
+            aeron.roundsPerSecond() / http.roundsPerSecond());
+        out.flush();
+        aeronP50.add(new Growth.Point(count, aeron.percentileNs(0.50)));
+        httpP50.add(new Growth.Point(count, http.percentileNs(0.50)));
+      }
+      Growth.describe("aeron round p50", "miners", aeronP50).ifPresent(out::println);
+      Growth.describe("http round p50", "miners", httpP50).ifPresent(out::println);
       out.flush();
       return 0;
     }
 
-    private static void print(PrintWriter out, FanOutBench.Figures f) {
+    private static void print(PrintWriter out, int miners, FanOutBench.Figures f) {
       out.printf(
           Locale.ROOT,
-          "%s: p50 %.2f ms, p99 %.2f ms, %.1f fan-outs/s; answers ok %d, failed %d%n",
+          "%s, %d miners: p50 %.2f ms, p99 %.2f ms, %.1f fan-outs/s; answers ok %d, failed %d%n",
           f.transport(),
+          miners,
           f.percentileNs(0.50) / 1e6,
           f.percentileNs(0.99) / 1e6,
           f.roundsPerSecond(),

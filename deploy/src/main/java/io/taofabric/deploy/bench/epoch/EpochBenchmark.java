@@ -1,7 +1,5 @@
-package io.taofabric.loadtests.epoch;
+package io.taofabric.deploy.bench.epoch;
 
-import io.taofabric.core.yuma.EpochInput;
-import io.taofabric.core.yuma.EpochParams;
 import io.taofabric.core.yuma.EpochResult;
 import io.taofabric.core.yuma.YumaEpoch;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Time and allocation of one Yuma Consensus epoch over a realistic subnet snapshot (see {@link
- * SubnetSnapshots}): {@code n} UIDs, every validator weighting all of them, classic or Yuma 3
- * bonds. Run it through {@code load-tests/bench-epoch}.
+ * SubnetSnapshots#forEpochBench}): {@code n} UIDs, every validator weighting all of them, classic
+ * or Yuma 3 bonds. Run it through {@code fabric bench epoch}, which sets the sizes and iterations.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,44 +28,40 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class EpochBenchmark {
-  private static final long SEED = 0x7A0FAB41CL;
-  private static final long RAO_EMISSION = 1_000_000_000L;
+  /** The bond mechanisms measured, as {@link #mode} spells them. */
+  public static final String CLASSIC = "classic";
+
+  /** See {@link #CLASSIC}. */
+  public static final String YUMA3 = "yuma3";
 
   /** Number of UIDs in the subnet. */
-  @Param({"256", "4096"})
+  @Param({"64", "256", "1024", "4096"})
   public int n;
 
-  /** Bonds mechanism: {@code classic} or {@code yuma3}. */
-  @Param({"classic", "yuma3"})
+  /** Bonds mechanism: {@value #CLASSIC} or {@value #YUMA3}. */
+  @Param({CLASSIC, YUMA3})
   public String mode;
 
-  private EpochInput input;
-  private EpochParams params;
+  private SubnetSnapshots.Snapshot snapshot;
 
-  /** Builds the snapshot once per trial: 64 validators for 256 UIDs, 256 for 4096. */
+  /** Builds the snapshot once per trial. */
   @Setup(Level.Trial)
   public void buildSnapshot() {
-    int validators = Math.min(256, n / 4);
-    params =
-        EpochParams.DEFAULTS.toBuilder()
-            .yuma3(yuma3(mode))
-            .maxAllowedValidators(validators)
-            .tempo(360)
-            .build();
-    input = SubnetSnapshots.build(n, validators, params, SEED);
+    snapshot = SubnetSnapshots.forEpochBench(n, isYuma3(mode));
   }
 
   /** One epoch; the result is returned so the JIT cannot drop the work. */
   @Benchmark
   public EpochResult epoch() {
-    return YumaEpoch.run(input, params, RAO_EMISSION);
+    return YumaEpoch.run(snapshot.input(), snapshot.params(), SubnetSnapshots.RAO_EMISSION);
   }
 
-  private static boolean yuma3(String mode) {
+  /** Whether {@code mode} names Yuma 3 bonds; anything but the two names is an error. */
+  public static boolean isYuma3(String mode) {
     return switch (mode) {
-      case "classic" -> false;
-      case "yuma3" -> true;
-      default -> throw new IllegalArgumentException("mode must be classic or yuma3, got " + mode);
+      case CLASSIC -> false;
+      case YUMA3 -> true;
+      default -> throw new IllegalArgumentException("mode must be " + CLASSIC + " or " + YUMA3 + ", got " + mode);
     };
   }
 }

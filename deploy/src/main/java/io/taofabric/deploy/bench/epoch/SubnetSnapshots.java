@@ -1,4 +1,4 @@
-package io.taofabric.loadtests.epoch;
+package io.taofabric.deploy.bench.epoch;
 
 import io.taofabric.core.subnet.WeightNormalization;
 import io.taofabric.core.yuma.EpochInput;
@@ -20,12 +20,37 @@ public final class SubnetSnapshots {
   /** Block the snapshot's epoch runs at. */
   public static final long BLOCK = 5_000_000;
 
+  /** The rao each benchmarked epoch distributes. */
+  public static final long RAO_EMISSION = 1_000_000_000L;
+
+  private static final long SEED = 0x7A0FAB41CL;
+
   private static final int WARM_UP_EPOCHS = 4;
   private static final long RAO_PER_ALPHA = 1_000_000_000L;
   private static final long WARM_UP_EMISSION = 1_000_000_000L;
   private static final long REGISTRATION_WINDOW = 500_000;
 
   private SubnetSnapshots() {}
+
+  /** A snapshot with the hyperparameters its epoch runs under. */
+  public record Snapshot(EpochInput input, EpochParams params) {}
+
+  /**
+   * The snapshot the epoch benchmark and its reference baseline both run: {@code uids} UIDs, a
+   * quarter of them validators up to 256 (64 for 256 UIDs, 256 for 4096), default parameters with
+   * {@code tempo 360} and Yuma 3 bonds on or off, always from the same seed.
+   */
+  public static Snapshot forEpochBench(int uids, boolean yuma3) {
+    int validators = epochBenchValidators(uids);
+    EpochParams params =
+        EpochParams.DEFAULTS.toBuilder().yuma3(yuma3).maxAllowedValidators(validators).tempo(360).build();
+    return new Snapshot(build(uids, validators, params, SEED), params);
+  }
+
+  /** Validators in {@link #forEpochBench}'s snapshot of {@code uids} UIDs, each weighting every UID. */
+  public static int epochBenchValidators(int uids) {
+    return Math.max(1, Math.min(256, uids / 4));
+  }
 
   /**
    * A snapshot of {@code uids} UIDs, {@code validators} of them validators at random UIDs, whose
