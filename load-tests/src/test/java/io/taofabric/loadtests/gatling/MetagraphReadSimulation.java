@@ -1,7 +1,5 @@
 package io.taofabric.loadtests.gatling;
 
-import static io.gatling.javaapi.core.CoreDsl.scenario;
-
 import io.gatling.javaapi.core.Simulation;
 
 /**
@@ -10,13 +8,8 @@ import io.gatling.javaapi.core.Simulation;
  * at most 50 ms and 99.9 % answered 200.
  */
 public class MetagraphReadSimulation extends Simulation {
-  private static final int NETUID = Integer.getInteger("netuid", 1);
-
   {
-    double requestsPerSecond = Gateway.rate(100);
-    setUp(scenario("metagraph and account reads")
-            .exec(Gateway.metagraph(NETUID), Gateway.account(Gateway.faucet().hotkey()))
-            .injectOpen(Gateway.load(requestsPerSecond / 2)))
+    setUp(Gateway.reads(Integer.getInteger("netuid", 1), Gateway.rate(100) / 2))
         .protocols(Gateway.protocol())
         .assertions(Gateway.assertions(50));
   }
