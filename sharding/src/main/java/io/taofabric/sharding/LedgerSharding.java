@@ -3,7 +3,6 @@ package io.taofabric.sharding;
 import io.taofabric.actors.ledger.AccountEntity;
 import io.taofabric.actors.ledger.Accounts;
 import io.taofabric.actors.ledger.SettlementEntity;
-import io.taofabric.actors.ledger.TransferEntity;
 import java.time.Duration;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -12,8 +11,9 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 
 /**
- * The ledger's entities in Cluster Sharding: one writer per coldkey account, per subnet
- * settlement record and per transfer, wherever in the cluster it runs.
+ * The ledger's entities in Cluster Sharding: one writer per coldkey account and per subnet
+ * settlement record, wherever in the cluster it runs. A transfer is its sender's account's to
+ * carry out (see {@link AccountEntity}).
  */
 public final class LedgerSharding {
   /** Sharded coldkey accounts. */
@@ -23,10 +23,6 @@ public final class LedgerSharding {
   /** Sharded subnet settlement records. */
   public static final EntityTypeKey<SettlementEntity.Command> SETTLEMENT =
       EntityTypeKey.create(SettlementEntity.Command.class, SettlementEntity.TYPE);
-
-  /** Sharded transfer sagas. */
-  public static final EntityTypeKey<TransferEntity.Command> TRANSFER =
-      EntityTypeKey.create(TransferEntity.Command.class, TransferEntity.TYPE);
 
   private final ClusterSharding sharding;
   private final Accounts accounts;
@@ -39,20 +35,19 @@ public final class LedgerSharding {
   /**
    * Registers the ledger's entity types on this node.
    *
-   * @param askTimeout how long a credit or transfer waits for an account's reply
-   * @param creditRetry how long a settlement or transfer waits before repeating an unconfirmed step
+   * @param askTimeout how long a credit waits for an account's reply
+   * @param creditRetry how long a settlement or a transfer's sender waits before repeating an unconfirmed credit
    */
   public static LedgerSharding init(ActorSystem<?> system, Duration askTimeout, Duration creditRetry) {
     ClusterSharding sharding = ClusterSharding.get(system);
-    sharding.init(Entity.of(ACCOUNT, context -> AccountEntity.create(context.getEntityId())));
     Accounts accounts =
         (coldkey, command) ->
             sharding.entityRefFor(ACCOUNT, coldkey).ask(replyTo -> new AccountEntity.Execute(command, replyTo), askTimeout);
+    sharding.init(Entity.of(ACCOUNT, context -> AccountEntity.create(context.getEntityId(), accounts, creditRetry)));
     sharding.init(
         Entity.of(
             SETTLEMENT,
             context -> SettlementEntity.create(Integer.parseInt(context.getEntityId()), accounts, creditRetry)));
-    sharding.init(Entity.of(TRANSFER, context -> TransferEntity.create(context.getEntityId(), accounts, creditRetry)));
     return new LedgerSharding(sharding, accounts);
   }
 
@@ -64,11 +59,6 @@ public final class LedgerSharding {
   /** The account of {@code coldkey}. */
   public EntityRef<AccountEntity.Command> account(String coldkey) {
     return sharding.entityRefFor(ACCOUNT, coldkey);
-  }
-
-  /** The saga of transfer {@code id}. */
-  public EntityRef<TransferEntity.Command> transfer(String id) {
-    return sharding.entityRefFor(TRANSFER, id);
   }
 
   /** The settlement record of {@code netuid}. */

@@ -6,10 +6,8 @@ import io.taofabric.actors.ledger.AccountEntity;
 import io.taofabric.actors.ledger.AccountEntity.Balance;
 import io.taofabric.actors.ledger.SettlementEntity;
 import io.taofabric.actors.ledger.SettlementEntity.Uncredited;
-import io.taofabric.actors.ledger.TransferEntity;
 import io.taofabric.core.ledger.AccountCommand;
 import io.taofabric.core.ledger.SettlementEvent.EpochSettled;
-import io.taofabric.core.ledger.TransferRequest;
 import io.taofabric.core.network.NetworkEvent.SubnetCreationStarted;
 import io.taofabric.persistence.serialization.CodecRegistry;
 import io.taofabric.persistence.serialization.FieldCodec;
@@ -84,16 +82,7 @@ public final class MessageCodecs {
             refs,
             SettlementEntity.GetUncredited::new,
             SettlementEntity.GetUncredited::replyTo),
-        new UncreditedReply(),
-        new WithReply<>(
-            TransferEntity.Request.class,
-            270,
-            values,
-            refs,
-            TransferRequest.class,
-            TransferEntity.Request::new,
-            TransferEntity.Request::request,
-            TransferEntity.Request::replyTo));
+        new UncreditedReply());
   }
 
   /** Laid out as (replyTo): a question whose only field is where the answer goes. */

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.taofabric.core.ledger.AccountCommand;
 import io.taofabric.core.ledger.AccountEvent;
 import io.taofabric.core.ledger.StakeKey;
+import java.time.Duration;
 import java.util.UUID;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.SerializationSettings;
@@ -18,12 +20,17 @@ import org.junit.jupiter.api.Test;
 class AccountEntityTest {
   private static final ActorTestKit TEST_KIT = ActorTestKit.create(EventSourcedBehaviorTestKit.config());
 
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  /** The accounts this one's transfers are delivered to. */
+  private final InMemoryAccounts receivers = new InMemoryAccounts();
+
   // commands and events go through the real serializers; the state is snapshotted through its
   // adapter, so it is not checked here
   private final EventSourcedBehaviorTestKit<AccountEntity.Command, AccountEvent, io.taofabric.core.ledger.Account> account =
       EventSourcedBehaviorTestKit.create(
           TEST_KIT.system(),
-          AccountEntity.create("cold-" + UUID.randomUUID()),
+          AccountEntity.create("cold-" + UUID.randomUUID(), receivers, Duration.ofMillis(50)),
           new SerializationSettings(true, true, true, true, false));
 
   @AfterAll
@@ -63,6 +70,47 @@ class AccountEntityTest {
       assertTrue(repeat.hasNoEvents());
       assertTrue(repeat.reply().isSuccess());
       assertEquals(70, repeat.reply().getValue().stakes().get(new StakeKey("hk", 1)));
+    }
+  }
+
+  @Nested
+  class Transfers {
+    @Test
+    void shouldReplyOnceTheReceiverHasTheMoney() {
+      execute(new AccountCommand.CreditGenesis("g", 1_000, 1));
+      var result = execute(new AccountCommand.SendTransfer("t", "bob", 300, 2));
+      assertEquals(new AccountEvent.TransferredOut("t", "bob", 300, 2), result.event());
+      assertEquals(700, result.reply().getValue().free());
+      assertEquals(300, receivers.account("bob").free());
+      assertTrue(account.getState().undelivered().isEmpty(), "the receiver's confirmation is persisted before the reply");
+    }
+
+    @Test
+    void shouldAskTheReceiverAgainUntilItConfirms() {
+      execute(new AccountCommand.CreditGenesis("g", 1_000, 1));
+      receivers.failNext(3);
+      assertEquals(800, execute(new AccountCommand.SendTransfer("t", "bob", 200, 2)).reply().getValue().free());
+      assertEquals(200, receivers.account("bob").free(), "credited once however often it was asked");
+      assertEquals(4, receivers.calls());
+    }
+
+    @Test
+    void shouldDeliverAfterARestartWhatWasSentBeforeIt() {
+      execute(new AccountCommand.CreditGenesis("g", 1_000, 1));
+      receivers.failNext(Integer.MAX_VALUE);
+      TestProbe<StatusReply<AccountEntity.Balance>> gaveUp = TEST_KIT.createTestProbe();
+      account.runCommand(new AccountEntity.Execute(new AccountCommand.SendTransfer("t", "bob", 250, 2), gaveUp.getRef()));
+      assertEquals(0, receivers.account("bob").free());
+
+      receivers.failNext(0);
+      account.restart();
+      TEST_KIT.createTestProbe().awaitAssert(TIMEOUT, () -> {
+        assertEquals(250, receivers.account("bob").free());
+        return null;
+      });
+      var repeat = execute(new AccountCommand.SendTransfer("t", "bob", 250, 3));
+      assertTrue(repeat.hasNoEvents());
+      assertEquals(750, repeat.reply().getValue().free(), "a repeat learns the outcome, and nothing moves again");
     }
   }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.taofabric.actors.ledger.AccountEntity;
 import io.taofabric.actors.ledger.SettlementEntity;
-import io.taofabric.actors.ledger.TransferEntity;
 import io.taofabric.actors.network.BlockClock;
 import io.taofabric.actors.network.SubnetRegistryEntity;
 import io.taofabric.actors.participant.MinerEntity;
@@ -42,7 +41,6 @@ class MessageCoverageTest {
       List.of(
           AccountEntity.Command.class,
           SettlementEntity.Command.class,
-          TransferEntity.Command.class,
           BlockClock.Command.class,
           SubnetRegistryEntity.Command.class,
           SubnetEntity.Command.class,

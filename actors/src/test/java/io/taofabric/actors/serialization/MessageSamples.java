@@ -2,7 +2,6 @@ package io.taofabric.actors.serialization;
 
 import io.taofabric.actors.ledger.AccountEntity;
 import io.taofabric.actors.ledger.SettlementEntity;
-import io.taofabric.actors.ledger.TransferEntity;
 import io.taofabric.actors.network.BlockClock;
 import io.taofabric.actors.network.SubnetRegistryEntity;
 import io.taofabric.actors.participant.MinerEntity;
@@ -11,7 +10,6 @@ import io.taofabric.actors.subnet.SubnetEntity;
 import io.taofabric.core.ledger.AccountCommand;
 import io.taofabric.core.ledger.SettlementEvent.EpochSettled;
 import io.taofabric.core.ledger.StakeKey;
-import io.taofabric.core.ledger.TransferRequest;
 import io.taofabric.core.ledger.UidEmission;
 import io.taofabric.core.network.NetworkEvent.SubnetCreationStarted;
 import io.taofabric.core.participant.MinerState;
@@ -53,10 +51,6 @@ final class MessageSamples {
         List.of(new UidEmission(0, "5Hvalidator", "5Falice", 150_000_000_000L), new UidEmission(17, "5Hminer", "5Fbob", 123_456_789L)));
   }
 
-  static TransferRequest transfer() {
-    return new TransferRequest("tx-7f3a", "5Falice", "5Fbob", 2_500_000_000L, 1_234);
-  }
-
   static SubnetCreationStarted subnet() {
     return new SubnetCreationStarted(3, "5Fowner", "5Howner", "subnet-lock/3", 200_000_000_000L, 250_000, 1_200);
   }
@@ -73,12 +67,11 @@ final class MessageSamples {
   }
 
   /**
-   * Every value a message nests: the account commands, a transfer request, a settled epoch, a
+   * Every value a message nests: the account commands, a settled epoch, a
    * subnet's creation record and the direct subnet commands.
    */
   static List<Object> values() {
     List<Object> values = new ArrayList<>(commands());
-    values.add(transfer());
     values.add(epoch());
     values.add(subnet());
     values.addAll(subnetCommands());
@@ -125,7 +118,6 @@ final class MessageSamples {
         new SettlementEntity.Settle(epoch(), replyTo.narrow()),
         new SettlementEntity.GetUncredited(replyTo.narrow()),
         new SettlementEntity.Uncredited(List.of(40L, 41L)),
-        new TransferEntity.Request(transfer(), replyTo.narrow()),
         new BlockClock.GetHeight(replyTo.narrow()),
         new SubnetRegistryEntity.CreateSubnet("5Fowner", "5Howner", "subnet-lock/3", replyTo.narrow()),
         new SubnetRegistryEntity.ListSubnets(replyTo.narrow()),

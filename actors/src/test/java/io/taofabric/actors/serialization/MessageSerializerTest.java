@@ -168,10 +168,10 @@ class MessageSerializerTest {
 
     @Test
     void shouldRejectANestedValueOfTheWrongType() {
-      byte[] request = SERIALIZATION.serialize(MessageSamples.messages(REPLY_TO).get(6)).get();
+      byte[] request = SERIALIZATION.serialize(MessageSamples.messages(REPLY_TO).get(3)).get();
       byte[] executeId = varInt(250);
       System.arraycopy(executeId, 0, request, 0, executeId.length);
-      assertEquals("TransferRequest in place of AccountCommand", failure(request).getMessage());
+      assertEquals("EpochSettled in place of AccountCommand", failure(request).getMessage());
     }
 
     @Test

@@ -7,7 +7,6 @@ import com.typesafe.config.ConfigFactory;
 import io.taofabric.actors.ledger.AccountEntity;
 import io.taofabric.actors.ledger.Accounts;
 import io.taofabric.actors.ledger.SettlementEntity;
-import io.taofabric.actors.ledger.TransferEntity;
 import io.taofabric.actors.network.BlockClock;
 import io.taofabric.actors.network.SubnetRegistryEntity;
 import io.taofabric.actors.subnet.Settlements;
@@ -16,7 +15,6 @@ import io.taofabric.core.emission.BlockEmission;
 import io.taofabric.core.ledger.AccountCommand;
 import io.taofabric.core.ledger.SettlementEvent.EpochSettled;
 import io.taofabric.core.ledger.StakeKey;
-import io.taofabric.core.ledger.TransferRequest;
 import io.taofabric.core.ledger.UidEmission;
 import io.taofabric.core.network.NetworkEvent.BlockProduced;
 import io.taofabric.core.network.NetworkEvent.SubnetCreationStarted;
@@ -39,7 +37,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The real message flows with every message serialized and deserialized on each send, as if each
- * entity ran on another node: a transfer saga asking two accounts, a settlement crediting them, and
+ * entity ran on another node: a transfer from one account to another, a settlement crediting them, and
  * a subnet created through the registry, ticked, joined, staked on and served. A message without a
  * working serializer fails its send, and the flow stalls.
  */
@@ -68,7 +66,7 @@ class SerializedMessageFlowTest {
   }
 
   private ActorRef<AccountEntity.Command> account(String coldkey) {
-    return spawned.computeIfAbsent(coldkey, c -> TEST_KIT.spawn(AccountEntity.create(c)));
+    return spawned.computeIfAbsent(coldkey, c -> TEST_KIT.spawn(AccountEntity.create(c, accounts, RETRY)));
   }
 
   private ActorRef<SubnetEntity.Command> subnet(int netuid) {
@@ -95,16 +93,12 @@ class SerializedMessageFlowTest {
   }
 
   @Test
-  void shouldMoveMoneyThroughATransferSagaWithEveryMessageSerialized() {
-    TestProbe<StatusReply<AccountEntity.Balance>> funded = TEST_KIT.createTestProbe();
-    account("alice-t").tell(new AccountEntity.Execute(new AccountCommand.CreditGenesis("genesis/alice-t", 1_000, 1), funded.getRef()));
-    assertEquals(1_000, funded.receiveMessage(TIMEOUT).getValue().free());
+  void shouldMoveMoneyFromOneAccountToAnotherWithEveryMessageSerialized() {
+    fund("alice-t", 1_000);
+    TestProbe<StatusReply<AccountEntity.Balance>> done = TEST_KIT.createTestProbe();
+    account("alice-t").tell(new AccountEntity.Execute(new AccountCommand.SendTransfer("tx-1", "bob-t", 300, 5), done.getRef()));
 
-    ActorRef<TransferEntity.Command> transfer = TEST_KIT.spawn(TransferEntity.create("tx-1", accounts, RETRY));
-    TestProbe<StatusReply<String>> done = TEST_KIT.createTestProbe();
-    transfer.tell(new TransferEntity.Request(new TransferRequest("tx-1", "alice-t", "bob-t", 300, 5), done.getRef()));
-
-    assertEquals("tx-1", done.receiveMessage(TIMEOUT).getValue());
+    assertEquals(700, done.receiveMessage(TIMEOUT).getValue().free());
     assertEquals(700, balance("alice-t").free());
     assertEquals(300, balance("bob-t").free());
   }

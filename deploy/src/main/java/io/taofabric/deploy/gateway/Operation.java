@@ -18,7 +18,7 @@ sealed interface Operation {
   /** A short name for the answer and the logs, e.g. {@code transfer}. */
   String type();
 
-  /** A transfer saga, its id the transaction's. */
+  /** A transfer, carried out by the sender's account, its id the transaction's. */
   record Transfer(TransferRequest request) implements Operation {
     @Override
     public boolean idempotent() {

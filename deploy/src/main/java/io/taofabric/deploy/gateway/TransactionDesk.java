@@ -1,6 +1,6 @@
 package io.taofabric.deploy.gateway;
 
-import io.taofabric.actors.ledger.TransferEntity;
+import io.taofabric.actors.ledger.AccountEntity;
 import io.taofabric.actors.network.SubnetRegistryEntity;
 import io.taofabric.actors.participant.MinerEntity;
 import io.taofabric.actors.subnet.SubnetEntity;
@@ -133,8 +133,9 @@ final class TransactionDesk {
       return settle(
           signed,
           operation,
-          entities.ledger().transfer(t.request().id()).<StatusReply<String>>ask(r -> new TransferEntity.Request(t.request(), r), timeout),
-          transferId -> Map.of());
+          entities.ledger().account(t.request().from()).<StatusReply<AccountEntity.Balance>>ask(
+              r -> new AccountEntity.Execute(t.request().send(), r), timeout),
+          balance -> Map.of());
     } else if (operation instanceof Operation.StakeMove s) {
       return settle(
           signed,

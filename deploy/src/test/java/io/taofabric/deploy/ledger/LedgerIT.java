@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigFactory;
 import io.taofabric.actors.ledger.AccountEntity;
 import io.taofabric.actors.ledger.SettlementEntity;
-import io.taofabric.actors.ledger.TransferEntity;
 import io.taofabric.core.ledger.AccountCommand;
-import io.taofabric.core.ledger.TransferRequest;
 import io.taofabric.core.ledger.LedgerSummary;
 import io.taofabric.core.ledger.SettlementEvent.EpochSettled;
 import io.taofabric.core.ledger.UidEmission;
@@ -172,15 +170,15 @@ class LedgerIT {
               .toCompletableFuture()
               .get(30, TimeUnit.SECONDS);
       assertTrue(unstaked.isSuccess(), String.valueOf(unstaked));
-      TransferRequest request = new TransferRequest("it-transfer-1", from, to, 600, 71);
+      AccountCommand.SendTransfer transfer = new AccountCommand.SendTransfer("it-transfer-1", to, 600, 71);
       for (int attempt = 0; attempt < 2; attempt++) {
-        StatusReply<String> done =
+        StatusReply<AccountEntity.Balance> done =
             node.ledger()
-                .transfer(request.id())
-                .<StatusReply<String>>ask(r -> new TransferEntity.Request(request, r), Duration.ofSeconds(30))
+                .account(from)
+                .<StatusReply<AccountEntity.Balance>>ask(r -> new AccountEntity.Execute(transfer, r), Duration.ofSeconds(30))
                 .toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
-        assertEquals(request.id(), done.getValue());
+        assertEquals(400, done.getValue().free(), "answered once the receiver has it, the repeat too");
       }
     }
     LedgerSummary s = replay();

@@ -15,19 +15,25 @@ import io.taofabric.core.ledger.AccountEvent.RegistrationBurned;
 import io.taofabric.core.ledger.AccountEvent.StakeAdded;
 import io.taofabric.core.ledger.AccountEvent.StakeRemoved;
 import io.taofabric.core.ledger.AccountEvent.SubnetLockRecycled;
+import io.taofabric.core.ledger.AccountEvent.TransferDelivered;
 import io.taofabric.core.ledger.AccountEvent.TransferredIn;
 import io.taofabric.core.ledger.AccountEvent.TransferredOut;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
-import java.util.List;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * One coldkey's balances: free rao, stake per (hotkey, subnet), and the operations already
- * applied. {@link #decide} is the rule book (validation and idempotency); {@link #apply} folds an
+ * One coldkey's balances: free rao, stake per (hotkey, subnet), the operations already applied, and
+ * the transfers it sent whose receiver has not yet confirmed the credit (its outbox: the sender
+ * owns a transfer until then, so a transfer is two account writes and a confirmation, with no
+ * third journal in between). {@link #decide} is the rule book (validation and idempotency); {@link #apply} folds an
  * event in. The state is mutable for replay speed and belongs to exactly one owner (an entity or
  * a replay); anything handed out is a copy.
  */
@@ -36,6 +42,7 @@ public final class Account {
   private long free;
   private final TreeMap<StakeKey, Long> staked = new TreeMap<>();
   private final Set<String> applied = new HashSet<>();
+  private final Map<String, TransferredOut> undelivered = new LinkedHashMap<>();
 
   /** An empty account for {@code coldkey}. */
   public Account(String coldkey) {
@@ -49,17 +56,24 @@ public final class Account {
    * An immutable copy of an account: what a snapshot stores.
    *
    * @param appliedOperations the idempotency keys applied, sorted
+   * @param undelivered the transfers sent whose credit is not confirmed yet, in the order sent
    */
-  public record Snapshot(String coldkey, long free, SortedMap<StakeKey, Long> stakes, List<String> appliedOperations) {
+  public record Snapshot(
+      String coldkey,
+      long free,
+      SortedMap<StakeKey, Long> stakes,
+      List<String> appliedOperations,
+      List<TransferredOut> undelivered) {
     public Snapshot {
       stakes = Collections.unmodifiableSortedMap(new TreeMap<>(stakes));
       appliedOperations = List.copyOf(appliedOperations);
+      undelivered = List.copyOf(undelivered);
     }
   }
 
-  /** This account's balances and applied operations, copied. */
+  /** This account's balances, applied operations and outbox, copied. */
   public Snapshot snapshot() {
-    return new Snapshot(coldkey, free, stakes(), appliedOperations());
+    return new Snapshot(coldkey, free, stakes(), appliedOperations(), List.copyOf(undelivered.values()));
   }
 
   /** An account rebuilt from a snapshot. */
@@ -68,6 +82,7 @@ public final class Account {
     a.free = snapshot.free();
     a.staked.putAll(snapshot.stakes());
     a.applied.addAll(snapshot.appliedOperations());
+    snapshot.undelivered().forEach(sent -> a.undelivered.put(sent.operationId(), sent));
     return a;
   }
 
@@ -113,6 +128,18 @@ public final class Account {
         new EmissionCredited(c.operationId(), c.netuid(), c.epoch(), c.uid(), c.hotkey(), c.amount(), c.block()));
   }
 
+  /**
+   * The receiver confirmed the credit of transfer {@code transferId}: the event that takes it out
+   * of the outbox, or already applied when it is not there (confirmed before, or never sent).
+   */
+  public Decision<AccountEvent> decideDelivered(String transferId) {
+    TransferredOut sent = undelivered.get(transferId);
+    if (sent == null) {
+      return new Decision.AlreadyApplied<>();
+    }
+    return Decision.accept(new TransferDelivered(transferId, sent.to(), sent.amount(), sent.block()));
+  }
+
   /** Folds {@code event} into the balances. Events come from {@link #decide} or the journal. */
   public Account apply(AccountEvent event) {
     applied.add(event.operationId());
@@ -120,6 +147,9 @@ public final class Account {
       free += e.amount();
     } else if (event instanceof TransferredOut e) {
       free -= e.amount();
+      undelivered.put(e.operationId(), e);
+    } else if (event instanceof TransferDelivered e) {
+      undelivered.remove(e.operationId());
     } else if (event instanceof TransferredIn e) {
       free += e.amount();
     } else if (event instanceof StakeAdded e) {
@@ -171,6 +201,21 @@ public final class Account {
   /** Whether the operation with this idempotency key has been applied. */
   public boolean hasApplied(String operationId) {
     return applied.contains(operationId);
+  }
+
+  /** The transfers this account sent whose receiver has not confirmed the credit, in the order sent. */
+  public Collection<TransferredOut> undelivered() {
+    return List.copyOf(undelivered.values());
+  }
+
+  /** What the receiver of {@code sent} is asked to apply: the credit, under the transfer's id. */
+  public ReceiveTransfer creditFor(TransferredOut sent) {
+    return new ReceiveTransfer(sent.operationId(), coldkey, sent.amount(), sent.block());
+  }
+
+  /** Whether transfer {@code transferId} was sent and its receiver has not confirmed it yet. */
+  public boolean isUndelivered(String transferId) {
+    return undelivered.containsKey(transferId);
   }
 
   /** The idempotency keys applied so far, sorted (for snapshots). */

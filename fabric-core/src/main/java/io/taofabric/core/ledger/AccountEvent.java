@@ -17,8 +17,15 @@ public sealed interface AccountEvent {
   /** Rao created for this account outside an epoch (the genesis allocation, a test faucet). */
   record GenesisCredited(String operationId, long amount, long block) implements AccountEvent {}
 
-  /** Free balance left for another account, the first half of a transfer. */
+  /**
+   * Free balance left for another account, the first half of a transfer. Until {@link
+   * TransferDelivered} the transfer is this account's to deliver: after a crash the account sends
+   * the credit again, and the receiver applies it once by its id.
+   */
   record TransferredOut(String operationId, String to, long amount, long block) implements AccountEvent {}
+
+  /** The receiver confirmed the credit of a transfer this account sent; it moves no money here. */
+  record TransferDelivered(String operationId, String to, long amount, long block) implements AccountEvent {}
 
   /** Free balance arrived from another account, the second half of a transfer. */
   record TransferredIn(String operationId, String from, long amount, long block) implements AccountEvent {}

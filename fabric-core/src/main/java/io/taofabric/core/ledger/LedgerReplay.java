@@ -7,6 +7,7 @@ import io.taofabric.core.ledger.AccountEvent.RegistrationBurned;
 import io.taofabric.core.ledger.AccountEvent.StakeAdded;
 import io.taofabric.core.ledger.AccountEvent.StakeRemoved;
 import io.taofabric.core.ledger.AccountEvent.SubnetLockRecycled;
+import io.taofabric.core.ledger.AccountEvent.TransferDelivered;
 import io.taofabric.core.ledger.AccountEvent.TransferredIn;
 import io.taofabric.core.ledger.AccountEvent.TransferredOut;
 import io.taofabric.core.ledger.SettlementEvent.EpochSettled;
@@ -23,7 +24,8 @@ import java.util.TreeMap;
 /**
  * Rebuilds every balance from the journal and checks the ledger's invariants: no negative
  * balance, no operation applied twice, every credit backed by a settled epoch, each subnet's
- * epochs settled once each and without a gap from epoch 0, every received transfer sent, issuance
+ * epochs settled once each and without a gap from epoch 0, every received transfer sent, every
+ * confirmed transfer sent by its confirmer and received, issuance
  * within the 21M cap, and, exactly in rao,
  * {@code issuance = held + burned + in flight}. Each journal is fed in its own order; journals may
  * interleave in any order. Events after {@code toBlock} are left out (a point-in-time replay).
@@ -37,6 +39,7 @@ public final class LedgerReplay {
   private final Map<String, Credit> credits = new HashMap<>();
   private final Map<String, TransferredOut> sent = new HashMap<>();
   private final Map<String, Transfer> received = new HashMap<>();
+  private final List<String> delivered = new ArrayList<>();
   private final List<String> violations = new ArrayList<>();
   private long events;
   private long genesis;
@@ -64,7 +67,13 @@ public final class LedgerReplay {
     }
     events++;
     Account account = accounts.computeIfAbsent(coldkey, Account::new);
-    if (account.hasApplied(event.operationId())) {
+    if (event instanceof TransferDelivered) {
+      // a confirmation carries the id its transfer was sent under
+      if (!account.isUndelivered(event.operationId())) {
+        violation("transfer " + event.operationId() + " confirmed to " + coldkey + ", which has no such transfer waiting");
+      }
+      delivered.add(event.operationId());
+    } else if (account.hasApplied(event.operationId())) {
       violation("operation " + event.operationId() + " applied twice to " + coldkey);
     }
     account.apply(event);
@@ -168,6 +177,11 @@ public final class LedgerReplay {
         violation("transfer " + in.getKey() + " received but never sent");
       } else if (out.amount() != e.amount() || !out.to().equals(in.getValue().to())) {
         violation("transfer " + in.getKey() + " received differs from what was sent");
+      }
+    }
+    for (String id : delivered) {
+      if (!received.containsKey(id)) {
+        violation("transfer " + id + " confirmed but never received");
       }
     }
   }

@@ -3,8 +3,8 @@ package io.taofabric.core.ledger;
 import io.taofabric.core.emission.BlockEmission;
 
 /**
- * A transfer of free balance between two coldkeys. Its id is the idempotency key of both halves:
- * the sender's debit and the receiver's credit.
+ * A transfer of free balance between two coldkeys, as a client asks for it. Its id is the
+ * idempotency key of both halves: the sender's debit and the receiver's credit.
  */
 public record TransferRequest(String id, String from, String to, long amount, long block) {
   /** Validates the request; a violation names the field. */
@@ -24,5 +24,10 @@ public record TransferRequest(String id, String from, String to, long amount, lo
     if (block < 0) {
       throw new IllegalArgumentException("transfer " + id + " block is negative");
     }
+  }
+
+  /** What the sender's account is asked to do: debit, then deliver the credit to {@code to}. */
+  public AccountCommand.SendTransfer send() {
+    return new AccountCommand.SendTransfer(id, to, amount, block);
   }
 }

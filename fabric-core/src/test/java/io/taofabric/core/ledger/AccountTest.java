@@ -13,6 +13,7 @@ import io.taofabric.core.ledger.AccountCommand.LockForSubnet;
 import io.taofabric.core.ledger.AccountCommand.ReceiveTransfer;
 import io.taofabric.core.ledger.AccountCommand.RemoveStake;
 import io.taofabric.core.ledger.AccountCommand.SendTransfer;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +50,34 @@ class AccountTest {
       assertEquals(7 * TAO, a.free());
       assertInstanceOf(Decision.AlreadyApplied.class, run(a, new SendTransfer("t1", "bob", 3 * TAO, 6)));
       assertEquals(7 * TAO, a.free());
+    }
+
+    @Test
+    void shouldOweTheReceiverTheCreditUntilItIsConfirmed() {
+      Account a = funded(10 * TAO);
+      run(a, new SendTransfer("t1", "bob", 3 * TAO, 5));
+      run(a, new SendTransfer("t2", "carol", 1 * TAO, 6));
+      AccountEvent.TransferredOut t1 = new AccountEvent.TransferredOut("t1", "bob", 3 * TAO, 5);
+      assertEquals(List.of(t1, new AccountEvent.TransferredOut("t2", "carol", TAO, 6)), List.copyOf(a.undelivered()));
+      assertEquals(new ReceiveTransfer("t1", "alice", 3 * TAO, 5), a.creditFor(t1));
+
+      AccountEvent confirmation = new AccountEvent.TransferDelivered("t1", "bob", 3 * TAO, 5);
+      assertEquals(Decision.accept(confirmation), a.decideDelivered("t1"));
+      a.apply(confirmation);
+      assertTrue(!a.isUndelivered("t1") && a.isUndelivered("t2"));
+      assertEquals(6 * TAO, a.free(), "a confirmation moves no money");
+      assertInstanceOf(Decision.AlreadyApplied.class, a.decideDelivered("t1"), "confirmed once");
+      assertInstanceOf(Decision.AlreadyApplied.class, a.decideDelivered("never-sent"));
+    }
+
+    @Test
+    void shouldKeepTheUndeliveredTransfersInASnapshot() {
+      Account a = funded(10 * TAO);
+      run(a, new SendTransfer("t1", "bob", 3 * TAO, 5));
+      Account restored = Account.restore(a.snapshot());
+      assertEquals(List.copyOf(a.undelivered()), List.copyOf(restored.undelivered()));
+      assertEquals(7 * TAO, restored.free());
+      assertInstanceOf(Decision.AlreadyApplied.class, restored.decide(new SendTransfer("t1", "bob", 3 * TAO, 5)));
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.taofabric.core.ledger.AccountEvent.RegistrationBurned;
 import io.taofabric.core.ledger.AccountEvent.StakeAdded;
 import io.taofabric.core.ledger.AccountEvent.StakeRemoved;
 import io.taofabric.core.ledger.AccountEvent.SubnetLockRecycled;
+import io.taofabric.core.ledger.AccountEvent.TransferDelivered;
 import io.taofabric.core.ledger.AccountEvent.TransferredIn;
 import io.taofabric.core.ledger.AccountEvent.TransferredOut;
 import io.taofabric.core.ledger.SettlementEvent.EpochCredited;
@@ -29,6 +30,7 @@ class LedgerReplayTest {
         () -> {
           r.account("alice", new GenesisCredited("g-alice", 1_000, 1));
           r.account("alice", new TransferredOut("t1", "bob", 100, 10));
+          r.account("alice", new TransferDelivered("t1", "bob", 100, 12));
           r.account("alice", new StakeAdded("s1", "hk-a", 1, 200, 11));
           r.account("alice", new EmissionCredited("emission/1/0/0", 1, 0, 0, "hk-a", 700, 360));
         };
@@ -58,11 +60,11 @@ class LedgerReplayTest {
     assertEquals(1_960, s.held());
     assertEquals(40, s.burned());
     assertEquals(0, s.inFlight());
-    assertEquals(9, s.events());
+    assertEquals(10, s.events());
     assertEquals(java.util.Map.of(1, 1L), s.settledEpochs());
     assertEquals(900, s.accounts().get("alice").staked());
     assertEquals(
-        "ledger: 9 events, issuance 2000 rao, held 1960 rao, checksum " + s.checksum() + ", invariants OK", s.line());
+        "ledger: 10 events, issuance 2000 rao, held 1960 rao, checksum " + s.checksum() + ", invariants OK", s.line());
   }
 
   @Test
@@ -104,6 +106,22 @@ class LedgerReplayTest {
       LedgerReplay r = history(new LedgerReplay(), true);
       r.account("bob", new EmissionCredited("emission/1/9/1", 1, 9, 1, "hk-b", 5, 400));
       assertTrue(r.finish().violations().contains("credit emission/1/9/1 has no settled epoch behind it"));
+    }
+
+    @Test
+    void shouldReportAConfirmationOfATransferNotWaitingOrNeverReceived() {
+      LedgerReplay r = history(new LedgerReplay(), true);
+      r.account("alice", new TransferDelivered("t1", "bob", 100, 13));
+      r.account("alice", new GenesisCredited("g-more", 10, 14));
+      r.account("alice", new TransferredOut("t2", "carol", 10, 14));
+      r.account("alice", new TransferDelivered("t2", "carol", 10, 14));
+      LedgerSummary s = r.finish();
+      assertEquals(
+          List.of(
+              "transfer t1 confirmed to alice, which has no such transfer waiting",
+              "transfer t2 confirmed but never received"),
+          s.violations());
+      assertEquals(10, s.inFlight(), "unreceived, so in flight whatever its sender believes");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
@@ -31,10 +32,12 @@ final class JournalScan {
   private JournalScan() {}
 
   /**
-   * Hands every event to {@code sink} with its persistence id, each journal in sequence. The next
-   * page is requested before the current one is decoded, so the node reads while this decodes.
+   * Hands every event of the journals {@code wanted} accepts to {@code sink} with its persistence
+   * id, each journal in sequence; other journals' rows are not decoded (the keyspace also holds the
+   * network's journals, and ones of entity types that no longer exist). The next page is
+   * requested before the current one is decoded, so the node reads while this decodes.
    */
-  static long scan(LedgerStoreSettings store, ActorSystem<?> system, BiConsumer<String, Object> sink) {
+  static long scan(LedgerStoreSettings store, ActorSystem<?> system, Predicate<String> wanted, BiConsumer<String, Object> sink) {
     Serialization serialization = SerializationExtension.get(system.classicSystem());
     Map<String, Long> lastSequence = new HashMap<>();
     long rows = 0;
@@ -48,6 +51,9 @@ final class JournalScan {
         CompletionStage<AsyncResultSet> next = page.hasMorePages() ? page.fetchNextPage() : null;
         for (Row row : page.currentPage()) {
           String pid = row.getString(0);
+          if (!wanted.test(pid)) {
+            continue;
+          }
           long sequence = row.getLong(1);
           Long previous = lastSequence.put(pid, sequence);
           if (previous != null && sequence <= previous) {

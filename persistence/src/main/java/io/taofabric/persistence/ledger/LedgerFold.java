@@ -21,12 +21,17 @@ public final class LedgerFold {
     this.replay = new LedgerReplay(toBlock);
   }
 
+  /** Whether journal {@code persistenceId} holds ledger events (an account's or a settlement's). */
+  public static boolean isLedgerJournal(String persistenceId) {
+    return persistenceId.startsWith(ACCOUNT_PREFIX) || persistenceId.startsWith(SETTLEMENT_PREFIX);
+  }
+
   /** Folds in the next event of journal {@code persistenceId}. */
   public void accept(String persistenceId, Object event) {
-    boolean account = persistenceId.startsWith(ACCOUNT_PREFIX);
-    if (!account && !persistenceId.startsWith(SETTLEMENT_PREFIX)) {
+    if (!isLedgerJournal(persistenceId)) {
       return;
     }
+    boolean account = persistenceId.startsWith(ACCOUNT_PREFIX);
     if (account && event instanceof AccountEvent e) {
       replay.account(persistenceId.substring(ACCOUNT_PREFIX.length()), e);
     } else if (!account && event instanceof SettlementEvent e) {

@@ -23,9 +23,6 @@ public final class LedgerJournal {
   /** Entity type of subnet settlement records; ids are {@code Settlement|<netuid>}. */
   public static final String SETTLEMENT = "Settlement";
 
-  /** Entity type of transfer sagas ({@code Transfer|<id>}): they move no money themselves. */
-  public static final String TRANSFER = "Transfer";
-
   /** A small node flushes and snapshots a keyspace's tables before it drops them: seconds, not the driver's 2 s. */
   private static final Duration SCHEMA_CHANGE_TIMEOUT = Duration.ofMinutes(1);
 
@@ -34,14 +31,15 @@ public final class LedgerJournal {
 
   /**
    * Replays the ledger stored in the Cassandra journal at {@code store}, in one scan of the
-   * journal table (see {@link JournalScan}); runs on a thread of its own.
+   * journal table (see {@link JournalScan}) that decodes only the ledger's journals; runs on a
+   * thread of its own.
    */
   public static CompletionStage<LedgerSummary> replayCassandra(
       LedgerStoreSettings store, ActorSystem<?> system, long toBlock) {
     return CompletableFuture.supplyAsync(
         () -> {
           LedgerFold fold = new LedgerFold(toBlock);
-          JournalScan.scan(store, system, fold::accept);
+          JournalScan.scan(store, system, LedgerFold::isLedgerJournal, fold::accept);
           return fold.finish();
         });
   }

@@ -145,7 +145,7 @@ public final class BalanceReadModel implements AutoCloseable {
                 persistenceId + ": event " + sequenceNr + " arrived after " + stored.sequenceNr() + ", events are missing");
           }
           Account account =
-              Account.restore(new Account.Snapshot(key, stored.free(), stored.stakes(), List.of())).apply(event);
+              Account.restore(new Account.Snapshot(key, stored.free(), stored.stakes(), List.of(), List.of())).apply(event);
           applied[0] = true;
           return BalanceCodec.encode(sequenceNr, account.free(), account.stakes());
         });
@@ -154,7 +154,7 @@ public final class BalanceReadModel implements AutoCloseable {
 
   /**
    * Brings every account journal in {@code persistenceIds} up to date: each is read from its
-   * stored offset + 1 and applied. Other journals (settlements, transfers, subnets) are skipped.
+   * stored offset + 1 and applied. Other journals (settlements, subnets) are skipped.
    *
    * @param eventsFrom a journal's events from a sequence number on, e.g. {@code (pid, from) ->
    *     readJournal.currentEventsByPersistenceId(pid, from, Long.MAX_VALUE)}

@@ -10,17 +10,12 @@ import io.taofabric.core.ledger.AccountEvent.RegistrationBurned;
 import io.taofabric.core.ledger.AccountEvent.StakeAdded;
 import io.taofabric.core.ledger.AccountEvent.StakeRemoved;
 import io.taofabric.core.ledger.AccountEvent.SubnetLockRecycled;
+import io.taofabric.core.ledger.AccountEvent.TransferDelivered;
 import io.taofabric.core.ledger.AccountEvent.TransferredIn;
 import io.taofabric.core.ledger.AccountEvent.TransferredOut;
 import io.taofabric.core.ledger.SettlementEvent.EpochCredited;
 import io.taofabric.core.ledger.SettlementEvent.EpochSettled;
 import io.taofabric.core.ledger.StakeKey;
-import io.taofabric.core.ledger.TransferEvent;
-import io.taofabric.core.ledger.TransferEvent.TransferCompleted;
-import io.taofabric.core.ledger.TransferEvent.TransferDebited;
-import io.taofabric.core.ledger.TransferEvent.TransferFailed;
-import io.taofabric.core.ledger.TransferEvent.TransferRequested;
-import io.taofabric.core.ledger.TransferRequest;
 import io.taofabric.core.ledger.UidEmission;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +26,11 @@ import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
 
 /**
- * The stored forms of the ledger's events (accounts, settlements, transfer sagas) and the account
- * snapshot. Type ids 100–199 belong to the stored ledger (200–249 to its values on the wire, {@link
+ * The stored forms of the ledger's events (accounts, settlements) and the account snapshot. Type
+ * ids 100–199 belong to the stored ledger (200–249 to its values on the wire, {@link
  * LedgerWireCodecs}); a new layout gets a new version and its {@code read} keeps every older one.
+ * Ids 130–133 were the steps of transfer sagas, which accounts replaced: their journals are no
+ * longer read (a transfer is its two accounts' events), and the ids are not to be reused.
  */
 public final class LedgerCodecs {
   private LedgerCodecs() {}
@@ -64,6 +61,14 @@ public final class LedgerCodecs {
             TransferredIn::from,
             TransferredIn::amount,
             TransferredIn::block),
+        new Transfer<>(
+            TransferDelivered.class,
+            109,
+            TransferDelivered::new,
+            TransferDelivered::operationId,
+            TransferDelivered::to,
+            TransferDelivered::amount,
+            TransferDelivered::block),
         new OnHotkey<>(
             StakeAdded.class,
             104,
@@ -111,11 +116,7 @@ public final class LedgerCodecs {
             EmissionCredited::block),
         new Settled(),
         new Credited(),
-        new AccountSnapshot(),
-        new Requested(),
-        new TransferStep<>(TransferDebited.class, 131, TransferDebited::new),
-        new TransferStep<>(TransferCompleted.class, 132, TransferCompleted::new),
-        new Failed());
+        new AccountSnapshot());
   }
 
   /** The idempotency key is derived from (netuid, epoch, uid), so it is not stored. */
@@ -141,25 +142,6 @@ public final class LedgerCodecs {
       stakes.put(new StakeKey(FieldCodec.string(in, "hotkey"), in.readVarInt(true)), in.readVarLong(true));
     }
     return stakes;
-  }
-
-  /** Writes a transfer request's fields: id, sender, receiver, rao, block. */
-  static void request(Output out, TransferRequest r) {
-    FieldCodec.string(out, r.id());
-    FieldCodec.string(out, r.from());
-    FieldCodec.string(out, r.to());
-    out.writeVarLong(r.amount(), true);
-    out.writeVarLong(r.block(), true);
-  }
-
-  /** Reads what {@link #request(Output, TransferRequest)} wrote. */
-  static TransferRequest request(Input in) {
-    return new TransferRequest(
-        FieldCodec.string(in, "id"),
-        FieldCodec.string(in, "from"),
-        FieldCodec.string(in, "to"),
-        in.readVarLong(true),
-        in.readVarLong(true));
   }
 
   /** Laid out as (operation, amount, block): genesis credits, as the event and as the command. */
@@ -201,8 +183,8 @@ public final class LedgerCodecs {
   }
 
   /**
-   * Laid out as (operation, counterparty, amount, block): the two halves of a transfer, as events
-   * and as commands.
+   * Laid out as (operation, counterparty, amount, block): the two halves of a transfer and the
+   * sender's confirmation, as events and as commands.
    */
   static final class Transfer<T> extends FieldCodec<T> {
     interface Factory<T> {
@@ -445,63 +427,13 @@ public final class LedgerCodecs {
     }
   }
 
-  static final class Requested extends FieldCodec<TransferRequested> {
-    Requested() {
-      super(TransferRequested.class, 130, 1);
-    }
-
-    @Override
-    public void write(Output out, TransferRequested e) {
-      request(out, e.request());
-    }
-
-    @Override
-    public TransferRequested read(Input in, int version) {
-      return new TransferRequested(request(in));
-    }
-  }
-
-  /** Saga steps that carry only the transfer's id. */
-  static final class TransferStep<T extends TransferEvent> extends FieldCodec<T> {
-    private final Function<String, T> factory;
-
-    TransferStep(Class<T> type, int typeId, Function<String, T> factory) {
-      super(type, typeId, 1);
-      this.factory = factory;
-    }
-
-    @Override
-    public void write(Output out, T e) {
-      string(out, e.transferId());
-    }
-
-    @Override
-    public T read(Input in, int version) {
-      return factory.apply(string(in, "transferId"));
-    }
-  }
-
-  static final class Failed extends FieldCodec<TransferFailed> {
-    Failed() {
-      super(TransferFailed.class, 133, 1);
-    }
-
-    @Override
-    public void write(Output out, TransferFailed e) {
-      string(out, e.transferId());
-      string(out, e.reason());
-    }
-
-    @Override
-    public TransferFailed read(Input in, int version) {
-      return new TransferFailed(string(in, "transferId"), string(in, "reason"));
-    }
-  }
-
-  /** The account entity's snapshot: balances, stake and the applied idempotency keys. */
+  /**
+   * The account entity's snapshot: balances, stake, the applied idempotency keys and, from version
+   * 2, the sent transfers not yet confirmed (version 1 snapshots predate them: none).
+   */
   static final class AccountSnapshot extends FieldCodec<Account.Snapshot> {
     AccountSnapshot() {
-      super(Account.Snapshot.class, 120, 1);
+      super(Account.Snapshot.class, 120, 2);
     }
 
     @Override
@@ -513,6 +445,13 @@ public final class LedgerCodecs {
       out.writeVarInt(applied.size(), true);
       for (String op : applied) {
         string(out, op);
+      }
+      out.writeVarInt(a.undelivered().size(), true);
+      for (TransferredOut sent : a.undelivered()) {
+        string(out, sent.operationId());
+        string(out, sent.to());
+        out.writeVarLong(sent.amount(), true);
+        out.writeVarLong(sent.block(), true);
       }
     }
 
@@ -526,7 +465,14 @@ public final class LedgerCodecs {
       for (int i = 0; i < m; i++) {
         applied.add(string(in, "operation"));
       }
-      return new Account.Snapshot(coldkey, free, stakes, applied);
+      List<TransferredOut> undelivered = new ArrayList<>();
+      if (version >= 2) {
+        int u = count(in, "undelivered");
+        for (int i = 0; i < u; i++) {
+          undelivered.add(new TransferredOut(string(in, "operationId"), string(in, "to"), in.readVarLong(true), in.readVarLong(true)));
+        }
+      }
+      return new Account.Snapshot(coldkey, free, stakes, applied, undelivered);
     }
   }
 }

@@ -10,7 +10,6 @@ import io.taofabric.core.ledger.AccountCommand.LockForSubnet;
 import io.taofabric.core.ledger.AccountCommand.ReceiveTransfer;
 import io.taofabric.core.ledger.AccountCommand.RemoveStake;
 import io.taofabric.core.ledger.AccountCommand.SendTransfer;
-import io.taofabric.core.ledger.TransferRequest;
 import java.util.List;
 
 /**
@@ -93,23 +92,6 @@ public final class LedgerWireCodecs {
             LockForSubnet::netuid,
             LockForSubnet::amount,
             LockForSubnet::block),
-        new Request(),
         new LedgerCodecs.Settled());
-  }
-
-  static final class Request extends FieldCodec<TransferRequest> {
-    Request() {
-      super(TransferRequest.class, 220, 1);
-    }
-
-    @Override
-    public void write(Output out, TransferRequest r) {
-      LedgerCodecs.request(out, r);
-    }
-
-    @Override
-    public TransferRequest read(Input in, int version) {
-      return LedgerCodecs.request(in);
-    }
   }
 }
