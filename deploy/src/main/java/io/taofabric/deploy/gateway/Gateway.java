@@ -45,6 +45,7 @@ public final class Gateway {
             system,
             new TransactionVerifier(settings.nonceFreshness(), settings.rateLimit()),
             new AcceptedIds(settings.acceptedIdsCapacity()),
+            new InFlightLimit(settings.maxInFlight()),
             settings.nonceFreshness().toleranceMicros(),
             clockMicros,
             settings.askTimeout());

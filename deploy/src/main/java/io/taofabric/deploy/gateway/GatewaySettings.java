@@ -20,6 +20,7 @@ import java.util.List;
  *     long an accepted id is remembered
  * @param rateLimit each signer's token bucket
  * @param acceptedIdsCapacity the most transaction ids remembered at once
+ * @param maxInFlight the most transactions worked on at once; more are answered 503 at once
  * @param readJournal the read journal plugin the epoch history reads settlement records through
  * @param watchInterval how often the settlement metrics are brought up to date
  * @param query how client queries are routed
@@ -31,6 +32,7 @@ public record GatewaySettings(
     NonceFreshness nonceFreshness,
     RateLimit rateLimit,
     int acceptedIdsCapacity,
+    int maxInFlight,
     String readJournal,
     Duration watchInterval,
     Query query) {
@@ -62,6 +64,7 @@ public record GatewaySettings(
     require(maxBodyBytes >= 1_024, "gateway max-body-bytes must be at least 1024, got " + maxBodyBytes);
     require(!askTimeout.isNegative() && !askTimeout.isZero(), "gateway ask-timeout must be positive, got " + askTimeout);
     require(acceptedIdsCapacity >= 1, "gateway accepted-ids-capacity must be positive, got " + acceptedIdsCapacity);
+    require(maxInFlight >= 1, "gateway max-in-flight must be positive, got " + maxInFlight);
     require(!watchInterval.isNegative() && !watchInterval.isZero(), "gateway watch-interval must be positive, got " + watchInterval);
   }
 
@@ -86,6 +89,7 @@ public record GatewaySettings(
               new NonceFreshness(c.getDuration("nonce-tolerance").toNanos() / 1_000),
               new RateLimit(limit.getInt("burst"), limit.getDuration("refill").toNanos() / 1_000),
               c.getInt("accepted-ids-capacity"),
+              c.getInt("max-in-flight"),
               c.getString("read-journal"),
               c.getDuration("watch-interval"),
               new Query(

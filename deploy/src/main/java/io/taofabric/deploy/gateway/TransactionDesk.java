@@ -26,7 +26,8 @@ import org.apache.pekko.pattern.StatusReply;
 /**
  * {@code POST /v1/transactions}: a signed transaction is decoded, checked and only then handed to
  * the entity that applies it. In order: the body must decode ({@link TransactionBody}, else 400);
- * an id this gateway accepted within the freshness window is a replay (409, before anything is
+ * a gateway already working on as many transactions as {@link InFlightLimit} allows answers 503
+ * {@code busy} at once; an id this gateway accepted within the freshness window is a replay (409, before anything is
  * spent); a transaction on a subnet needs a subnet that exists (404), whose metagraph answers the verifier's
  * {@link KeyDirectory}; then {@link TransactionVerifier}: nonce freshness, signature, signer role,
  * the signer's rate limit (401, 403, 429); then the id is remembered and the {@link Operation}
@@ -44,6 +45,7 @@ final class TransactionDesk {
   private final ActorSystem<?> system;
   private final TransactionVerifier verifier;
   private final AcceptedIds accepted;
+  private final InFlightLimit inFlight;
   private final long toleranceMicros;
   private final LongSupplier clockMicros;
   private final Duration timeout;
@@ -54,6 +56,7 @@ final class TransactionDesk {
       ActorSystem<?> system,
       TransactionVerifier verifier,
       AcceptedIds accepted,
+      InFlightLimit inFlight,
       long toleranceMicros,
       LongSupplier clockMicros,
       Duration timeout) {
@@ -62,6 +65,7 @@ final class TransactionDesk {
     this.system = system;
     this.verifier = verifier;
     this.accepted = accepted;
+    this.inFlight = inFlight;
     this.toleranceMicros = toleranceMicros;
     this.clockMicros = clockMicros;
     this.timeout = timeout;
@@ -75,6 +79,14 @@ final class TransactionDesk {
     } catch (IllegalArgumentException e) {
       return done(ApiError.malformed(e.getMessage()));
     }
+    if (!inFlight.tryEnter()) {
+      return done(
+          new ApiError(503, "busy", "this gateway is working on " + inFlight.max() + " transactions already: retry in a moment", 1));
+    }
+    return checkAndPerform(signed).whenComplete((reply, failure) -> inFlight.leave());
+  }
+
+  private CompletionStage<Reply> checkAndPerform(SignedTransaction signed) {
     if (accepted.contains(signed.id(), clockMicros.getAsLong())) {
       return done(replayed(signed.id()));
     }

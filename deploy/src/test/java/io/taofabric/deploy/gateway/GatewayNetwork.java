@@ -281,6 +281,7 @@ final class GatewayNetwork implements AutoCloseable {
         NonceFreshness.DEFAULT,
         rateLimit,
         10_000,
+        256,
         readJournal,
         Duration.ofMillis(500),
         new GatewaySettings.Query(3, Duration.ofSeconds(1), 8, Path.of("unused"), "", List.of(), false));

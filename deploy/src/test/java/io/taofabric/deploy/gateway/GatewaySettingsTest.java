@@ -24,6 +24,7 @@ class GatewaySettingsTest {
     assertEquals(NonceFreshness.DEFAULT, settings.nonceFreshness());
     assertEquals(RateLimit.DEFAULT, settings.rateLimit());
     assertEquals("pekko.persistence.cassandra.query", settings.readJournal());
+    assertEquals(256, settings.maxInFlight());
     assertEquals(
         new GatewaySettings.Query(
             3, Duration.ofSeconds(2), 32, Path.of(System.getProperty("user.home"), ".taofabric", "wallets"), "", List.of(), false),
@@ -37,6 +38,8 @@ class GatewaySettingsTest {
     assertEquals("gateway-port must differ from port and management-port, got 7626", taken.getMessage());
     assertThrows(IllegalArgumentException.class, () -> GatewaySettings.from(with("port = abc"), NODE));
     assertThrows(IllegalArgumentException.class, () -> GatewaySettings.from(with("query.top-miners = 0"), NODE));
+    IllegalArgumentException noRoom = assertThrows(IllegalArgumentException.class, () -> GatewaySettings.from(with("max-in-flight = 0"), NODE));
+    assertEquals("gateway max-in-flight must be positive, got 0", noRoom.getMessage());
   }
 
   private static Config with(String hocon) {
