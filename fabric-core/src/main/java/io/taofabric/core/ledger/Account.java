@@ -21,8 +21,8 @@ import io.taofabric.core.ledger.AccountEvent.TransferredOut;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +41,7 @@ public final class Account {
   private final String coldkey;
   private long free;
   private final TreeMap<StakeKey, Long> staked = new TreeMap<>();
-  private final Set<String> applied = new HashSet<>();
+  private final Set<String> applied = new LinkedHashSet<>();
   private final Map<String, TransferredOut> undelivered = new LinkedHashMap<>();
 
   /** An empty account for {@code coldkey}. */
@@ -55,7 +55,7 @@ public final class Account {
   /**
    * An immutable copy of an account: what a snapshot stores.
    *
-   * @param appliedOperations the idempotency keys applied, sorted
+   * @param appliedOperations the idempotency keys applied, in the order applied
    * @param undelivered the transfers sent whose credit is not confirmed yet, in the order sent
    */
   public record Snapshot(
@@ -218,11 +218,12 @@ public final class Account {
     return undelivered.containsKey(transferId);
   }
 
-  /** The idempotency keys applied so far, sorted (for snapshots). */
+  /**
+   * The idempotency keys applied so far, in the order applied (for snapshots; not sorted, since
+   * a busy account's snapshot would sort every key it ever applied).
+   */
   public List<String> appliedOperations() {
-    List<String> ops = new ArrayList<>(applied);
-    Collections.sort(ops);
-    return ops;
+    return new ArrayList<>(applied);
   }
 
   private Decision<AccountEvent> credit(long amount, AccountEvent event) {
