@@ -31,7 +31,7 @@ final class FundedSigners {
     return signers;
   }
 
-  /** How many keys hold {@code uses} turns of {@link #TRANSACTIONS_EACH} / {@code transactionsPerUse}. */
+  /** The keys {@code uses} uses of {@code transactionsPerUse} transactions each need, taken in turn. */
   static int needed(int uses, int transactionsPerUse) {
     int usesEach = TRANSACTIONS_EACH / transactionsPerUse;
     return Math.max(1, (uses + usesEach - 1) / usesEach);
