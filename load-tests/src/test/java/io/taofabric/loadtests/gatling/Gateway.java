@@ -59,8 +59,8 @@ final class Gateway {
   static final NonceSource NONCES = new NonceSource(() -> System.currentTimeMillis() * 1_000);
 
   /**
-   * A forecasting query: four days of an hourly series with a daily season, long enough for every
-   * demo forecaster (a shorter window makes the seasonal one fail), the next six hours asked.
+   * A forecasting query: four days of an hourly series with a daily season, the next six hours
+   * asked; long enough for the demo's seasonal forecaster, which answers MODEL_ERROR to 8 values.
    */
   private static final String FORECAST = "{\"values\":["
       + IntStream.range(0, 96).mapToObj(h -> String.format(Locale.ROOT, "%.3f", 10 + 3 * Math.sin(2 * Math.PI * h / 24))).collect(Collectors.joining(","))

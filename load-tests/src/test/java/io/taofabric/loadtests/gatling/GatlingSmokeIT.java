@@ -35,10 +35,9 @@ class GatlingSmokeIT {
   private static final int ASSERTIONS_FAILED = StatusCode.AssertionsFailed$.MODULE$.code();
   /**
    * A few seconds at a modest rate; p99 targets five times the real ones (see Gateway.p99) and 99 %
-   * successful instead of 99.9 %: about 1 in 150 client queries is answered 504, every asked miner
-   * having refused the gateway's request within milliseconds (the gateway signs as a demo
-   * validator's hotkey, which that validator also signs its own rounds with), one in the 300
-   * queries of a run being enough to miss 99.9 %.
+   * successful instead of 99.9 %: on a loaded machine a few client queries in a thousand are
+   * answered 504, every asked miner having refused the gateway's request within milliseconds
+   * (docs/benchmarks.md, Gatling), and one in the 300 queries of a run misses 99.9 %.
    */
   private static final Map<String, String> LOAD =
       Map.of("rate", "50", "warmup", "2", "duration", "5", "p99.factor", "5", "success.percent", "99");
