@@ -23,9 +23,9 @@ import java.util.stream.Stream;
  * moves left, or its free balance and stake do not add up to what it was funded with.
  */
 final class StakeLoad {
-  static final int NETUID = 1;
-  static final long ADDED = 2_000;
-  static final long REMOVED = 1_000;
+  private static final int NETUID = 1;
+  private static final long ADDED = 2_000;
+  private static final long REMOVED = 1_000;
 
   /** One coldkey's moves: those answered 200, and those the client cannot tell were applied. */
   private record Moves(AtomicLong added, AtomicLong removed, AtomicLong addsInDoubt, AtomicLong removesInDoubt) {

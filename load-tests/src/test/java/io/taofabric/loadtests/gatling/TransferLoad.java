@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * been applied, so after failures the sink may hold up to what was sent.
  */
 final class TransferLoad {
-  static final long RAO_EACH = 1_000;
+  private static final long RAO_EACH = 1_000;
 
   /** What the last run moved, for a check of the ledger after the simulation ended. */
   record Outcome(String sink, long sent, long applied) {
