@@ -4,7 +4,8 @@ import io.gatling.javaapi.core.Simulation;
 
 /**
  * Write load: {@code -Drate} signed transfers per second (default 20), each from one of a pool of
- * fresh keys with a fresh nonce to one fresh sink ({@link TransferLoad}). Before the measured phase
+ * fresh keys with a fresh nonce to one fresh sink, or to {@code -Dsinks} receivers in turn ({@link
+ * TransferLoad}). Before the measured phase
  * the faucet funds the pool ({@link FundedSigners}), so the report measures the transfers and not
  * the rate limiter. Target: p99 at most 100 ms and 99.9 % applied.
  */

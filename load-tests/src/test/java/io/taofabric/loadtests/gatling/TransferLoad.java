@@ -4,13 +4,16 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.taofabric.core.crypto.SigningKey;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * Signed transfers of {@link #RAO_EACH} rao, each from a pool key with a fresh nonce to one fresh
- * sink, arriving at a given rate. {@link #before} funds the pool; {@link #after} prints the sink's
+ * Signed transfers of {@link #RAO_EACH} rao, each from a pool key with a fresh nonce to one of
+ * {@code -Dsinks} fresh receivers in turn (default 1: every transfer into one hot account, which
+ * takes one journal write at a time), arriving at a given rate. The first receiver is the sink the
+ * checks read; {@link Outcome} counts the transfers sent to it. {@link #before} funds the pool; {@link #after} prints the sink's
  * balance beside what the applied transfers moved, for the ledger replay to confirm
  * (load-tests/run-gatling and GatlingSmokeIT do). A transfer the client gave up on may still have
  * been applied, so after failures the sink may hold up to what was sent.
@@ -33,6 +36,12 @@ final class TransferLoad {
 
   private final double perSecond;
   private final SigningKey sink = SigningKey.generate();
+  private final List<String> receivers =
+      Stream.concat(Stream.of(sink), Stream.generate(SigningKey::generate))
+          .limit(Integer.getInteger("sinks", 1))
+          .map(SigningKey::hotkey)
+          .toList();
+  private final AtomicLong arrivals = new AtomicLong();
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong applied = new AtomicLong();
   private FundedSigners senders;
@@ -52,7 +61,7 @@ final class TransferLoad {
         .feed(Stream.generate(this::nextTransfer).iterator())
         .exec(Gateway.transaction("transfer", "body"))
         .exec(session -> {
-          if (!session.isFailed()) {
+          if (!session.isFailed() && session.getBoolean("toSink")) {
             applied.incrementAndGet();
           }
           return session;
@@ -63,7 +72,7 @@ final class TransferLoad {
   void before() {
     int transfers = Gateway.arrivals(perSecond);
     senders = FundedSigners.fund("transfers", FundedSigners.needed(transfers, 1), (FundedSigners.TRANSACTIONS_EACH + 1) * RAO_EACH);
-    System.out.printf("transfers: sink %s%n", sink.hotkey());
+    System.out.printf("transfers: sink %s, %d receivers in all%n", sink.hotkey(), receivers.size());
   }
 
   void after() {
@@ -79,7 +88,11 @@ final class TransferLoad {
   }
 
   private Map<String, Object> nextTransfer() {
-    sent.incrementAndGet();
-    return Map.of("body", Gateway.body(Gateway.transfer(senders.next(), sink.hotkey(), RAO_EACH)));
+    String to = receivers.get((int) (arrivals.getAndIncrement() % receivers.size()));
+    boolean toSink = to.equals(sink.hotkey());
+    if (toSink) {
+      sent.incrementAndGet();
+    }
+    return Map.of("body", Gateway.body(Gateway.transfer(senders.next(), to, RAO_EACH)), "toSink", toSink);
   }
 }
