@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.taofabric.core.fixed.Fixed;
 import io.taofabric.core.scenario.StepOutcome;
+import io.taofabric.core.yuma.EpochInput;
+import io.taofabric.core.yuma.EpochParams;
 import io.taofabric.core.yuma.EpochResult;
 import io.taofabric.core.yuma.SparseMatrix;
 import java.io.IOException;
@@ -11,7 +13,10 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** Writes epoch results in the {@code fabric epoch} output format (docs/epoch-io.md). */
+/**
+ * Writes epoch results in the {@code fabric epoch} output format, and an epoch's input as an
+ * {@code --in} case (docs/epoch-io.md), which {@link EpochJsonReader} reads back.
+ */
 public final class EpochJsonWriter {
   private static final BigDecimal TWO_POW_32 = BigDecimal.valueOf(Fixed.ONE);
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -30,6 +35,29 @@ public final class EpochJsonWriter {
       g.writeEndArray();
     }
     out.write(System.lineSeparator());
+    out.flush();
+  }
+
+  /** One {@code --in} case, as a JSON array of one: what {@link EpochJsonReader#readCases} reads. */
+  public static void writeInput(EpochInput input, EpochParams params, long rao, Writer out) throws IOException {
+    try (JsonGenerator g = open(out)) {
+      g.writeStartArray();
+      g.writeStartObject();
+      writeParams(g, params);
+      g.writeNumberField("block", input.block());
+      g.writeNumberField("rao", rao);
+      writeLongs(g, "stake", input.stake());
+      writeRows(g, "weights", input.weights());
+      writeRows(g, "bonds", input.bonds());
+      writeLongs(g, "last_update", input.lastUpdate());
+      writeLongs(g, "block_at_registration", input.blockAtRegistration());
+      writeBooleans(g, "validator_permit", input.validatorPermit());
+      if (input.commitBlocks() != null) {
+        writeLongs(g, "commit_blocks", input.commitBlocks());
+      }
+      g.writeEndObject();
+      g.writeEndArray();
+    }
     out.flush();
   }
 
@@ -76,14 +104,44 @@ public final class EpochJsonWriter {
     writeLongs(g, "server_emission", r.serverEmission());
     writeLongs(g, "validator_emission", r.validatorEmission());
     writeLongs(g, "emission", r.emission());
-    SparseMatrix bonds = r.bonds();
-    g.writeArrayFieldStart("bonds");
-    for (int i = 0; i < bonds.rows(); i++) {
+    writeRows(g, "bonds", r.bonds());
+  }
+
+  private static void writeParams(JsonGenerator g, EpochParams p) throws IOException {
+    g.writeObjectFieldStart("params");
+    g.writeNumberField("kappa", p.kappa());
+    g.writeNumberField("bonds_penalty", p.bondsPenalty());
+    g.writeNumberField("bonds_moving_average", p.bondsMovingAverage());
+    g.writeNumberField("activity_cutoff_factor_milli", p.activityCutoffFactorMilli());
+    if (p.activityCutoffBlocks() != EpochParams.NONE) {
+      g.writeNumberField("activity_cutoff_blocks", p.activityCutoffBlocks());
+    }
+    g.writeNumberField("stake_threshold", p.stakeThreshold());
+    g.writeNumberField("tempo", p.tempo());
+    g.writeNumberField("max_allowed_validators", p.maxAllowedValidators());
+    g.writeBooleanField("yuma3", p.yuma3());
+    g.writeBooleanField("liquid_alpha", p.liquidAlpha());
+    g.writeNumberField("alpha_low", p.alphaLow());
+    g.writeNumberField("alpha_high", p.alphaHigh());
+    g.writeNumberField("alpha_sigmoid_steepness", p.alphaSigmoidSteepness());
+    if (p.ownerUid() == EpochParams.NONE) {
+      g.writeNullField("owner_uid");
+    } else {
+      g.writeNumberField("owner_uid", p.ownerUid());
+    }
+    g.writeNumberField("last_epoch_block", p.lastEpochBlock());
+    g.writeEndObject();
+  }
+
+  /** A sparse matrix as one array per row of {@code [column, value]} pairs. */
+  private static void writeRows(JsonGenerator g, String name, SparseMatrix m) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (int i = 0; i < m.rows(); i++) {
       g.writeStartArray();
-      for (int k = bonds.start(i); k < bonds.end(i); k++) {
+      for (int k = m.start(i); k < m.end(i); k++) {
         g.writeStartArray();
-        g.writeNumber(bonds.col(k));
-        g.writeNumber(bonds.value(k));
+        g.writeNumber(m.col(k));
+        g.writeNumber(m.value(k));
         g.writeEndArray();
       }
       g.writeEndArray();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taofabric.core.yuma.EpochInput;
 import io.taofabric.core.yuma.EpochParams;
+import io.taofabric.deploy.epoch.EpochJsonWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -69,7 +70,7 @@ final class ReferenceModel implements AutoCloseable {
       throws Unavailable, IOException, InterruptedException {
     Path caseFile = dir.resolve("case.json");
     try (Writer out = Files.newBufferedWriter(caseFile, StandardCharsets.UTF_8)) {
-      EpochCaseJson.write(input, params, rao, out);
+      EpochJsonWriter.writeInput(input, params, rao, out);
     }
     Path output = dir.resolve("out.json");
     Path errors = dir.resolve("err.txt");

@@ -5,16 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taofabric.deploy.epoch.EpochJsonReader;
+import io.taofabric.deploy.epoch.EpochJsonWriter;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class EpochCaseJsonTest {
+class SnapshotCaseRoundTripTest {
   @Test
   void fabricEpochReadsBackTheSameSnapshot() throws Exception {
     SubnetSnapshots.Snapshot snapshot = SubnetSnapshots.forEpochBench(64, true);
     StringWriter json = new StringWriter();
-    EpochCaseJson.write(snapshot.input(), snapshot.params(), SubnetSnapshots.RAO_EMISSION, json);
+    EpochJsonWriter.writeInput(snapshot.input(), snapshot.params(), SubnetSnapshots.RAO_EMISSION, json);
 
     List<EpochJsonReader.EpochCase> cases = EpochJsonReader.readCases(new ObjectMapper().readTree(json.toString()));
     assertEquals(1, cases.size());
