@@ -128,13 +128,13 @@ public final class AccountEntity
           : Effect().reply(execute.replyTo(), StatusReply.success(balance(account)));
     }
     if (decision instanceof Decision.Accept<AccountEvent> accept) {
-      awaitingDelivery.computeIfAbsent(send.operationId(), id -> new ArrayList<>()).add(execute.replyTo());
+      awaitDelivery(send.operationId(), execute.replyTo());
       TransferredOut sent = (TransferredOut) accept.events().get(0);
       return Effect().persist(accept.events()).thenRun(updated -> deliver(updated, sent)).thenNoReply();
     }
     // a repeat: answered now if the receiver already has it, else once it confirms
     if (account.isUndelivered(send.operationId())) {
-      awaitingDelivery.computeIfAbsent(send.operationId(), id -> new ArrayList<>()).add(execute.replyTo());
+      awaitDelivery(send.operationId(), execute.replyTo());
       return Effect().noReply();
     }
     return Effect().reply(execute.replyTo(), StatusReply.success(balance(account)));
@@ -163,6 +163,10 @@ public final class AccountEntity
         (reply, failure) ->
             new CreditAnswered(
                 sent.operationId(), failure != null ? failure.toString() : reply.isError() ? reply.getError().getMessage() : null));
+  }
+
+  private void awaitDelivery(String transferId, ActorRef<StatusReply<Balance>> replyTo) {
+    awaitingDelivery.computeIfAbsent(transferId, id -> new ArrayList<>()).add(replyTo);
   }
 
   private void answerAwaiting(Account account, String transferId) {
@@ -202,7 +206,7 @@ public final class AccountEntity
   /**
    * A snapshot holds every idempotency key the account applied, so its cost grows with the
    * account's history; every 1,000 events keeps that small beside the events, and a recovery
-   * replays at most 1,000 (a few milliseconds).
+   * replays at most 1,000 events.
    */
   @Override
   public RetentionCriteria retentionCriteria() {

@@ -37,10 +37,9 @@ final class JournalScan {
    * network's journals, and ones of entity types that no longer exist). The next page is
    * requested before the current one is decoded, so the node reads while this decodes.
    */
-  static long scan(LedgerStoreSettings store, ActorSystem<?> system, Predicate<String> wanted, BiConsumer<String, Object> sink) {
+  static void scan(LedgerStoreSettings store, ActorSystem<?> system, Predicate<String> wanted, BiConsumer<String, Object> sink) {
     Serialization serialization = SerializationExtension.get(system.classicSystem());
     Map<String, Long> lastSequence = new HashMap<>();
-    long rows = 0;
     try (CqlSession session = store.openSession()) {
       SimpleStatement select =
           SimpleStatement.newInstance(
@@ -65,12 +64,10 @@ final class JournalScan {
           bytes.get(payload);
           Object event = serialization.deserialize(payload, row.getInt(2), row.getString(3)).get();
           sink.accept(pid, event);
-          rows++;
         }
         page = next == null ? null : await(next);
       }
     }
-    return rows;
   }
 
   private static AsyncResultSet await(CompletionStage<AsyncResultSet> page) {
