@@ -104,8 +104,10 @@ class AccountEntityTest {
 
       receivers.failNext(0);
       account.restart();
+      // the receiver has it, and the sender has persisted the receiver's confirmation
       TEST_KIT.createTestProbe().awaitAssert(TIMEOUT, () -> {
         assertEquals(250, receivers.account("bob").free());
+        assertTrue(account.getState().undelivered().isEmpty());
         return null;
       });
       var repeat = execute(new AccountCommand.SendTransfer("t", "bob", 250, 3));
